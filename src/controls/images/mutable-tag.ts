@@ -1,0 +1,40 @@
+import { containersOf, podTemplateOf } from '../../inventory/pod-spec.js';
+import { parseImageRef } from '../../model/image.js';
+import { defineControl, type Violation } from '../types.js';
+
+export default defineControl(
+  {
+    id: 'image-mutable-tag',
+    title: 'Image pinned by a mutable tag',
+    severity: 'medium',
+    category: 'Images',
+    description: 'Flags containers whose image has no tag, the `latest` tag, and no digest.',
+    rationale:
+      'A mutable tag can point at different content tomorrow: rollbacks become unreliable, nodes may run different code, and a compromised registry push reaches the cluster silently.',
+    remediation: 'Pin every image to an immutable version tag and, better, to a digest: `image: registry/app:1.4.2@sha256:...`.',
+    frameworks: [
+      { framework: 'nsa', id: 'secure-images' },
+      { framework: 'mitre', id: 'T1525' },
+    ],
+    appliesTo: 'workloads',
+  },
+  (object) => {
+    const template = podTemplateOf(object);
+    if (!template) return [];
+    const violations: Violation[] = [];
+    for (const { container, path } of containersOf(template)) {
+      if (typeof container.image !== 'string') continue;
+      const image = parseImageRef(container.image);
+      if (!image || image.digest) continue;
+      if (image.tag === undefined || image.tag === 'latest') {
+        violations.push({
+          path: [...path, 'image'],
+          message: `container "${container.name ?? '?'}" uses ${image.tag ? 'the latest tag' : 'no tag'} and no digest`,
+          found: container.image,
+          expected: 'a version tag or a digest (@sha256:...)',
+        });
+      }
+    }
+    return violations;
+  },
+);

@@ -1,0 +1,86 @@
+import type { K8sObject } from '../model/k8s.js';
+import type { LoadedResource, ResourceRef, SourceLocation } from '../model/resource.js';
+import { podTemplateOf, serviceAccountOf } from './pod-spec.js';
+
+/**
+ * Kinds whose whole object the inventory keeps for cluster-wide controls. They are few in any estate; workloads,
+ * which are many, are kept as summaries so a scan of tens of thousands of objects stays small in memory.
+ */
+const KEPT_KINDS = new Set([
+  'Namespace',
+  'NetworkPolicy',
+  'ServiceAccount',
+  'Service',
+  'Ingress',
+  'Role',
+  'ClusterRole',
+  'RoleBinding',
+  'ClusterRoleBinding',
+]);
+
+export interface WorkloadSummary {
+  podLabels: Record<string, string>;
+  serviceAccount: string;
+  automountServiceAccountToken?: boolean;
+}
+
+export interface InventoryEntry {
+  ref: ResourceRef;
+  source: SourceLocation;
+  /** The whole object, for kinds in KEPT_KINDS. */
+  object?: K8sObject;
+  /** For workloads: what cluster-wide controls need of the pod template. */
+  workload?: WorkloadSummary;
+}
+
+/** What one scan saw, built once while resources stream past, then queried by inventory controls. */
+export class Inventory {
+  private readonly entries: InventoryEntry[] = [];
+  private readonly kinds = new Map<string, InventoryEntry[]>();
+
+  add(resource: LoadedResource): void {
+    const { object, ref, source } = resource;
+    const entry: InventoryEntry = { ref, source };
+    if (KEPT_KINDS.has(ref.kind)) entry.object = object;
+    const template = podTemplateOf(object);
+    if (template) {
+      const labels = template.metadata.labels;
+      entry.workload = {
+        podLabels: labels && typeof labels === 'object' ? { ...labels } : {},
+        serviceAccount: serviceAccountOf(template.spec),
+      };
+      if (typeof template.spec.automountServiceAccountToken === 'boolean') {
+        entry.workload.automountServiceAccountToken = template.spec.automountServiceAccountToken;
+      }
+    }
+    this.entries.push(entry);
+    const sameKind = this.kinds.get(ref.kind);
+    if (sameKind) sameKind.push(entry);
+    else this.kinds.set(ref.kind, [entry]);
+  }
+
+  all(): readonly InventoryEntry[] {
+    return this.entries;
+  }
+
+  ofKind(kind: string): readonly InventoryEntry[] {
+    return this.kinds.get(kind) ?? [];
+  }
+
+  workloads(): InventoryEntry[] {
+    return this.entries.filter((entry) => entry.workload !== undefined);
+  }
+
+  /** Namespaces that hold at least one namespaced resource or are declared by a Namespace object. */
+  namespaces(): string[] {
+    const names = new Set<string>();
+    for (const entry of this.entries) if (entry.ref.namespace) names.add(entry.ref.namespace);
+    for (const entry of this.ofKind('Namespace')) if (entry.ref.name) names.add(entry.ref.name);
+    return [...names].sort();
+  }
+
+  /** The Namespace object declared for `name`, when the scan saw one. */
+  namespaceEntry(name: string): InventoryEntry | undefined {
+    return this.ofKind('Namespace').find((entry) => entry.ref.name === name);
+  }
+}

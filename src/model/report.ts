@@ -1,0 +1,85 @@
+import type { Finding } from './finding.js';
+import type { InputError, ResourceRef, SourceLocation } from './resource.js';
+import type { Severity } from './severity.js';
+import type { ControlMeta } from '../controls/types.js';
+
+/** The version of the JSON report layout (docs/output-format.md). Bump the major on any breaking change. */
+export const REPORT_SCHEMA_VERSION = '1.0.0';
+
+export interface ToolInfo {
+  name: 'kspm';
+  version: string;
+  informationUri: string;
+}
+
+/** What a report knows before the first resource arrives. */
+export interface ReportHeader {
+  tool: ToolInfo;
+  startedAt: string;
+  inputs: string[];
+  /** The controls this scan evaluates, after --framework and --control filters. */
+  controls: ControlMeta[];
+  options: {
+    frameworks: string[];
+    pssVersion: string;
+    kubernetesVersion: string;
+    failOn?: Severity;
+    namespaces?: string[];
+  };
+}
+
+export interface ResourceRecord extends ResourceRef {
+  source: SourceLocation;
+}
+
+export interface ControlTally {
+  controlId: string;
+  severity: Severity;
+  /** Resources (or subjects) the control applied to. */
+  evaluated: number;
+  /** Of those, how many have at least one finding not covered by an active exception. */
+  failed: number;
+  /** Of those, how many had findings that active exceptions all cover. */
+  excepted: number;
+}
+
+export interface FrameworkScore {
+  id: string;
+  title: string;
+  /** 0-100, or null when no control of the framework applied to anything scanned. */
+  score: number | null;
+  controls: number;
+  failedControls: number;
+}
+
+export interface Summary {
+  resources: number;
+  findings: {
+    total: number;
+    /** Findings not covered by an active exception, per severity. */
+    bySeverity: Record<Severity, number>;
+    excepted: number;
+    /** Findings whose exception has expired (they count as open). */
+    expiredExceptions: number;
+  };
+  errors: number;
+  score: number | null;
+  frameworks: FrameworkScore[];
+  controls: ControlTally[];
+  /** Exit status the CLI will use (see README, Exit codes). */
+  exitCode: number;
+  finishedAt: string;
+}
+
+/**
+ * A report format. The scan calls `resource`, `finding` and `error` as it streams through the inputs (findings of a
+ * resource follow that resource; findings of cluster-wide controls come last), then `end` once. Formats that can
+ * stream write as they go, so memory stays flat however large the estate.
+ */
+export interface ReportSink {
+  begin(header: ReportHeader): void | Promise<void>;
+  resource(resource: ResourceRecord): void | Promise<void>;
+  finding(finding: Finding): void | Promise<void>;
+  error(error: InputError): void | Promise<void>;
+  end(summary: Summary): Promise<void>;
+}
