@@ -42,7 +42,7 @@ export interface LoadedExceptions {
 
 /** One line per problem, as an InputError message is shown on one line. */
 function oneLine(error: z.ZodError): string {
-  return z.prettifyError(error).replace(/\n\s*→ /g, ' ').replace(/\n/g, '; ');
+  return z.prettifyError(error).replace(/✖ /g, '').replace(/\n\s*→ /g, ' ').replace(/\n/g, '; ');
 }
 
 function parse(path: string, text: string): { data: unknown; entryLines: (number | undefined)[] } {
