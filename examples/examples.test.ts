@@ -10,6 +10,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { loadAll } from 'js-yaml';
 import { loadConfig } from '../src/config.js';
+import { loadExceptionsFile } from '../src/exceptions/index.js';
 import { isRecord, list } from '../src/model/k8s.js';
 
 const EXAMPLES = dirname(fileURLToPath(import.meta.url));
@@ -91,6 +92,8 @@ test('kspm.yaml is a valid scan configuration whose exceptions file exists', asy
   assert.deepEqual(config.allowedRegistries, ['ghcr.io/acme-shop', 'registry.k8s.io']);
   assert.equal(config.kubernetesVersion, '1.33');
   assert.ok(config.exceptionsFile && existsSync(config.exceptionsFile), `missing ${config.exceptionsFile}`);
+  const loaded = await loadExceptionsFile(config.exceptionsFile);
+  assert.deepEqual(loaded.errors, []);
 });
 
 test('exceptions name known controls, existing demo objects, an owner and an expiry', () => {
