@@ -1,0 +1,121 @@
+import { createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { loadConfig, type ScanConfig } from '../config.js';
+import { parsePssVersion, formatPssVersion } from '../controls/pss/version.js';
+import { runScan } from '../engine/scan.js';
+import { selectControls } from '../engine/select.js';
+import { emptyExceptions, loadExceptionsFile } from '../exceptions/index.js';
+import { FRAMEWORKS, frameworkById } from '../frameworks/index.js';
+import type { ReportHeader } from '../model/report.js';
+import { isSeverity, type Severity } from '../model/severity.js';
+import { createSink, OUTPUT_FORMATS, type OutputFormat } from '../outputs/index.js';
+import { TOOL } from '../tool-info.js';
+import { UsageError } from '../usage-error.js';
+
+export const DEFAULT_KUBERNETES_VERSION = '1.35';
+export const DEFAULT_MAX_FILE_MIB = 32;
+
+export interface ScanFlags {
+  output: string;
+  outputFile?: string;
+  framework: string[];
+  control: string[];
+  namespace: string[];
+  failOn?: string;
+  pssVersion?: string;
+  kubernetesVersion?: string;
+  allowedRegistry: string[];
+  exceptions?: string;
+  config?: string;
+  maxFileSize: string;
+}
+
+function kubernetesMinor(text: string): string {
+  const match = /^v?(1\.\d+)(\.\d+)?$/.exec(text.trim());
+  if (!match) throw new UsageError(`invalid Kubernetes version "${text}": expected 1.N, e.g. 1.33`);
+  return match[1]!;
+}
+
+function severity(text: string): Severity {
+  if (!isSeverity(text)) throw new UsageError(`invalid --fail-on "${text}": expected critical, high, medium, low or info`);
+  return text;
+}
+
+/** `kspm scan`: returns the exit status. */
+export async function scanCommand(paths: string[], flags: ScanFlags): Promise<number> {
+  if (paths.length === 0) throw new UsageError('kspm scan needs at least one PATH (a file, a directory, or - for stdin)');
+  if (!(OUTPUT_FORMATS as readonly string[]).includes(flags.output)) {
+    throw new UsageError(`invalid --output "${flags.output}": expected ${OUTPUT_FORMATS.join(', ')}`);
+  }
+  const config: ScanConfig = flags.config ? await loadConfig(flags.config).catch((error: Error) => Promise.reject(new UsageError(error.message))) : {};
+  const frameworkIds = flags.framework.length > 0 ? flags.framework : (config.frameworks ?? []);
+  const controls = selectControls(frameworkIds, flags.control);
+  let pssVersion;
+  try {
+    pssVersion = parsePssVersion(flags.pssVersion ?? config.pssVersion ?? 'latest');
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const kubernetesVersion = kubernetesMinor(flags.kubernetesVersion ?? config.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION);
+  const failOnText = flags.failOn ?? config.failOn;
+  const failOn = failOnText === undefined ? undefined : severity(failOnText);
+  const maxMiB = Number(flags.maxFileSize);
+  if (!Number.isFinite(maxMiB) || maxMiB <= 0) throw new UsageError(`invalid --max-file-size "${flags.maxFileSize}": expected a number of MiB`);
+
+  const exceptionsPath = flags.exceptions ?? config.exceptionsFile;
+  const loaded = exceptionsPath
+    ? await loadExceptionsFile(exceptionsPath).catch((error: Error) => Promise.reject(new UsageError(error.message)))
+    : { exceptions: emptyExceptions(), errors: [] };
+
+  const scored = frameworkIds.length > 0 ? frameworkIds.map((id) => frameworkById(id)!) : FRAMEWORKS;
+  const header: ReportHeader = {
+    tool: TOOL,
+    startedAt: new Date().toISOString(),
+    inputs: paths,
+    controls: controls.map((control) => control.meta),
+    options: {
+      frameworks: scored.map((framework) => framework.id),
+      pssVersion: formatPssVersion(pssVersion),
+      kubernetesVersion,
+      ...(failOn ? { failOn } : {}),
+      ...(flags.namespace.length > 0 ? { namespaces: flags.namespace } : {}),
+    },
+  };
+
+  const target = flags.outputFile;
+  // Written beside the target and renamed at the end, so an interrupted scan never leaves half a report.
+  const temporary = target ? join(dirname(target), `.${basename(target)}.${process.pid}.partial`) : undefined;
+  const stream = temporary ? createWriteStream(temporary) : process.stdout;
+  const color = !temporary && process.stdout.isTTY === true && !process.env.NO_COLOR;
+  const sink = createSink(flags.output as OutputFormat, stream, { color });
+  try {
+    const summary = await runScan(
+        {
+          inputs: paths,
+          controls,
+          frameworks: scored,
+          options: { pssVersion, kubernetesVersion, allowedRegistries: flags.allowedRegistry.length > 0 ? flags.allowedRegistry : (config.allowedRegistries ?? []) },
+          exceptions: loaded.exceptions,
+          initialErrors: loaded.errors,
+          namespaces: flags.namespace,
+          ...(failOn ? { failOn } : {}),
+          now: new Date(),
+          read: { maxFileBytes: maxMiB * 1024 * 1024 },
+        },
+        sink,
+        header,
+      );
+    if (temporary && target) {
+      await new Promise<void>((resolve, reject) => (stream as ReturnType<typeof createWriteStream>).end((error?: Error | null) => (error ? reject(error) : resolve())));
+      await rename(temporary, target);
+    }
+    for (const unused of loaded.exceptions.unused()) {
+      process.stderr.write(`warning: exception in ${unused.origin}${unused.line ? `:${unused.line}` : ''} for ${unused.controls.join(', ')} matched no finding\n`);
+    }
+    return summary.exitCode;
+  } catch (error) {
+    if (temporary) await rm(temporary, { force: true });
+    throw error;
+  }
+}
