@@ -1,0 +1,31 @@
+import { podTemplateOf } from '../../inventory/pod-spec.js';
+import { isRecord } from '../../model/k8s.js';
+import { defineControl } from '../types.js';
+import { containerName } from './pod-helpers.js';
+import { longRunningContainers } from './probes.js';
+
+export default defineControl(
+  {
+    id: 'probes-missing-liveness',
+    title: 'Container without a liveness probe',
+    severity: 'low',
+    category: 'Workload',
+    description: 'Flags long-running containers (and sidecars) without a `livenessProbe`; Jobs, CronJobs and run-to-completion pods are skipped.',
+    rationale: 'Without a liveness probe a hung process keeps its pod Running for ever: the kubelet never restarts it and the outage goes unnoticed.',
+    remediation: 'Add `livenessProbe: {httpGet: {path: /healthz, port: 8080}, periodSeconds: 10}` (or `tcpSocket`/`exec`/`grpc`) that fails only when a restart would help.',
+    frameworks: [],
+    appliesTo: 'workloads',
+  },
+  (object) => {
+    const template = podTemplateOf(object);
+    if (!template) return [];
+    return longRunningContainers(object, template)
+      .filter(({ container }) => !isRecord(container.livenessProbe))
+      .map(({ container, path }) => ({
+        path: [...path, 'livenessProbe'],
+        message: `container "${containerName(container)}" has no liveness probe`,
+        found: 'not set',
+        expected: 'a livenessProbe (httpGet, tcpSocket, exec or grpc)',
+      }));
+  },
+);

@@ -1,0 +1,41 @@
+import control from './probes-missing-readiness.js';
+import { testControl } from '../testing.js';
+import { container, podOf, SPEC_PATH, workload } from './fixtures.js';
+
+const withoutReadiness = { readinessProbe: undefined };
+
+testControl(control, {
+  valid: [
+    { name: 'probe set', objects: podOf() },
+    { name: 'a Job runs to completion', objects: podOf(withoutReadiness, 'Job') },
+    { name: 'a CronJob runs to completion', objects: podOf(withoutReadiness, 'CronJob') },
+    { name: 'a pod that never restarts', objects: workload('Pod', { restartPolicy: 'Never', containers: [container(withoutReadiness)] }) },
+    {
+      name: 'a pod owned by a Job',
+      objects: { ...podOf(withoutReadiness), metadata: { name: 'x-abcde', ownerReferences: [{ kind: 'Job', name: 'x' }] } },
+    },
+    {
+      name: 'ordinary init containers and ephemeral containers need no probe',
+      objects: workload('Deployment', {
+        initContainers: [{ name: 'migrate', image: 'app:1' }],
+        containers: [container()],
+        ephemeralContainers: [{ name: 'debug', image: 'busybox:1.36' }],
+      }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'Deployment container without the probe',
+      objects: podOf(withoutReadiness, 'Deployment'),
+      violations: [{ path: `${SPEC_PATH.Deployment}.containers[0].readinessProbe`, message: 'container "app" has no readiness probe' }],
+    },
+    { name: 'only the other probe, in a StatefulSet', objects: podOf({ readinessProbe: undefined, livenessProbe: { tcpSocket: { port: 80 } } }, 'StatefulSet'), violations: [{ path: `${SPEC_PATH.StatefulSet}.containers[0].readinessProbe` }] },
+    {
+      name: 'sidecar init container (restartPolicy Always) in a DaemonSet',
+      objects: workload('DaemonSet', { initContainers: [{ name: 'proxy', image: 'envoy:1.30', restartPolicy: 'Always' }], containers: [container()] }),
+      violations: [{ path: `${SPEC_PATH.DaemonSet}.initContainers[0].readinessProbe`, message: '"proxy"' }],
+    },
+    { name: 'a probe that is not an object', objects: podOf({ readinessProbe: 'yes' }), violations: [{ path: 'spec.containers[0].readinessProbe' }] },
+    { name: 'malformed ownerReferences do not crash', objects: { ...podOf(withoutReadiness), metadata: { name: 'x', ownerReferences: 'Job' } }, violations: [{ path: 'spec.containers[0].readinessProbe' }] },
+  ],
+});

@@ -1,0 +1,44 @@
+import { containersOf, podTemplateOf } from '../../inventory/pod-spec.js';
+import { defineControl, type Violation } from '../types.js';
+import { containerName } from './pod-helpers.js';
+import { setsQuantity } from './resources.js';
+
+const RESOURCES = ['cpu', 'memory'] as const;
+
+export default defineControl(
+  {
+    id: 'resources-missing-limits',
+    title: 'Container without CPU or memory limits',
+    severity: 'medium',
+    category: 'Workload',
+    description:
+      'Flags containers and init containers that set no `resources.limits.cpu` or `resources.limits.memory` (pod-level limits count).',
+    rationale:
+      'Without limits one compromised or runaway container can take all CPU and memory of its node, starving its neighbours and the kubelet; cryptominers count on it.',
+    remediation:
+      'Set both limits on every container, e.g. `resources: {limits: {cpu: "500m", memory: "256Mi"}}`, or a namespace LimitRange that defaults them.',
+    frameworks: [
+      { framework: 'nsa', id: 'resource-policies' },
+      { framework: 'mitre', id: 'T1496' },
+      { framework: 'mitre', id: 'T1499' },
+    ],
+    appliesTo: 'workloads',
+  },
+  (object) => {
+    const template = podTemplateOf(object);
+    if (!template) return [];
+    const violations: Violation[] = [];
+    for (const { container, path } of containersOf(template, ['initContainers', 'containers'])) {
+      for (const resource of RESOURCES) {
+        if (setsQuantity(template.spec, container, 'limits', resource)) continue;
+        violations.push({
+          path: [...path, 'resources', 'limits', resource],
+          message: `container "${containerName(container)}" has no ${resource} limit`,
+          found: 'not set',
+          expected: `resources.limits.${resource} set`,
+        });
+      }
+    }
+    return violations;
+  },
+);
