@@ -12,7 +12,7 @@ testControl(control, {
     { name: 'a pod that never restarts', objects: workload('Pod', { restartPolicy: 'Never', containers: [container(withoutLiveness)] }) },
     {
       name: 'a pod owned by a Job',
-      objects: { ...podOf(withoutLiveness), metadata: { name: 'x-abcde', ownerReferences: [{ kind: 'Job', name: 'x' }] } },
+      objects: workload('Pod', { containers: [container(withoutLiveness)] }, { name: 'x-abcde', ownerReferences: [{ kind: 'Job', name: 'x' }] }),
     },
     {
       name: 'ordinary init containers and ephemeral containers need no probe',
@@ -36,6 +36,6 @@ testControl(control, {
       violations: [{ path: `${SPEC_PATH.DaemonSet}.initContainers[0].livenessProbe`, message: '"proxy"' }],
     },
     { name: 'a probe that is not an object', objects: podOf({ livenessProbe: 'yes' }), violations: [{ path: 'spec.containers[0].livenessProbe' }] },
-    { name: 'malformed ownerReferences do not crash', objects: { ...podOf(withoutLiveness), metadata: { name: 'x', ownerReferences: 'Job' } }, violations: [{ path: 'spec.containers[0].livenessProbe' }] },
+    { name: 'malformed ownerReferences do not crash', objects: workload('Pod', { containers: [container(withoutLiveness)] }, { name: 'x', ownerReferences: 'Job' }), violations: [{ path: 'spec.containers[0].livenessProbe' }] },
   ],
 });

@@ -12,7 +12,7 @@ testControl(control, {
     { name: 'a pod that never restarts', objects: workload('Pod', { restartPolicy: 'Never', containers: [container(withoutReadiness)] }) },
     {
       name: 'a pod owned by a Job',
-      objects: { ...podOf(withoutReadiness), metadata: { name: 'x-abcde', ownerReferences: [{ kind: 'Job', name: 'x' }] } },
+      objects: workload('Pod', { containers: [container(withoutReadiness)] }, { name: 'x-abcde', ownerReferences: [{ kind: 'Job', name: 'x' }] }),
     },
     {
       name: 'ordinary init containers and ephemeral containers need no probe',
@@ -36,6 +36,6 @@ testControl(control, {
       violations: [{ path: `${SPEC_PATH.DaemonSet}.initContainers[0].readinessProbe`, message: '"proxy"' }],
     },
     { name: 'a probe that is not an object', objects: podOf({ readinessProbe: 'yes' }), violations: [{ path: 'spec.containers[0].readinessProbe' }] },
-    { name: 'malformed ownerReferences do not crash', objects: { ...podOf(withoutReadiness), metadata: { name: 'x', ownerReferences: 'Job' } }, violations: [{ path: 'spec.containers[0].readinessProbe' }] },
+    { name: 'malformed ownerReferences do not crash', objects: workload('Pod', { containers: [container(withoutReadiness)] }, { name: 'x', ownerReferences: 'Job' }), violations: [{ path: 'spec.containers[0].readinessProbe' }] },
   ],
 });
