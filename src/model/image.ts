@@ -43,3 +43,8 @@ export function parseImageRef(reference: string): ImageRef | undefined {
   if (digest !== undefined) ref.digest = digest;
   return ref;
 }
+
+/** No digest, and no tag or `latest`: the reference may resolve to different content at every pull. */
+export function hasFloatingTag(image: ImageRef): boolean {
+  return image.digest === undefined && (image.tag === undefined || image.tag === 'latest');
+}

@@ -1,6 +1,7 @@
 import { containersOf, podTemplateOf } from '../../inventory/pod-spec.js';
-import { parseImageRef } from '../../model/image.js';
+import { hasFloatingTag, parseImageRef } from '../../model/image.js';
 import { defineControl, type Violation } from '../types.js';
+import { containerName } from '../workload/pod-helpers.js';
 
 export default defineControl(
   {
@@ -25,15 +26,13 @@ export default defineControl(
     for (const { container, path } of containersOf(template)) {
       if (typeof container.image !== 'string') continue;
       const image = parseImageRef(container.image);
-      if (!image || image.digest) continue;
-      if (image.tag === undefined || image.tag === 'latest') {
-        violations.push({
-          path: [...path, 'image'],
-          message: `container "${container.name ?? '?'}" uses ${image.tag ? 'the latest tag' : 'no tag'} and no digest`,
-          found: container.image,
-          expected: 'a version tag or a digest (@sha256:...)',
-        });
-      }
+      if (!image || !hasFloatingTag(image)) continue;
+      violations.push({
+        path: [...path, 'image'],
+        message: `container "${containerName(container)}" uses ${image.tag ? 'the latest tag' : 'no tag'} and no digest`,
+        found: container.image,
+        expected: 'a version tag or a digest (@sha256:...)',
+      });
     }
     return violations;
   },
