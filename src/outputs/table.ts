@@ -129,7 +129,8 @@ export class TableSink implements ReportSink {
     const tag = severityColor(c, finding.severity)(`[${finding.severity}]`);
     const lines = [
       `${tag} ${c.bold(printable(finding.controlId))}  ${wrap(printable(finding.title), this.width, 2, finding.severity.length + finding.controlId.length + 5)}\n`,
-      this.field('resource', `${describeRef(finding.resource)}  ${formatSource(finding.source)}`),
+      this.field('resource', describeRef(finding.resource)),
+      this.field('file', formatSource(finding.source)),
       this.field('path', finding.path || '-'),
       this.field('problem', finding.message),
       this.field('found', formatFound(finding.evidence.found)),
@@ -148,7 +149,8 @@ export class TableSink implements ReportSink {
     return c.dim(
       [
         `[${finding.severity}] ${printable(finding.controlId)}  ${printable(finding.title)}\n`,
-        this.field('resource', `${describeRef(finding.resource)}  ${formatSource(finding.source)}`),
+        this.field('resource', describeRef(finding.resource)),
+        this.field('file', formatSource(finding.source)),
         this.field('path', finding.path || '-'),
         this.field('exception', `${exceptionDetails(exception)} (from ${exception.origin})`),
       ].join(''),

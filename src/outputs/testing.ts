@@ -8,7 +8,7 @@ import { Writable } from 'node:stream';
 import type { ControlMeta } from '../controls/types.js';
 import type { Finding } from '../model/finding.js';
 import type { ReportHeader, ReportSink, ResourceRecord, Summary } from '../model/report.js';
-import type { InputError } from '../model/resource.js';
+import type { InputError, ResourceRef } from '../model/resource.js';
 
 export interface SampleReport {
   header: ReportHeader;
@@ -114,6 +114,7 @@ export function sampleReport(): SampleReport {
   const deployment: ResourceRecord = { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'shop', name: 'web', source: { file: SPECIAL_FILE, line: 3 } };
   const pod: ResourceRecord = { apiVersion: 'v1', kind: 'Pod', namespace: 'tools', name: 'debug', source: { file: '-', line: 1 } };
   const role: ResourceRecord = { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', name: 'everything', source: { file: 'rbac\\roles.yaml', line: 7 } };
+  const refOf = ({ source: _source, ...ref }: ResourceRecord): ResourceRef => ref;
   const base = (control: ControlMeta) => ({
     controlId: control.id,
     title: control.title,
@@ -126,7 +127,7 @@ export function sampleReport(): SampleReport {
   const privileged: Finding = {
     ...base(PRIVILEGED),
     message: 'container "app" runs privileged',
-    resource: deployment,
+    resource: refOf(deployment),
     source: { file: SPECIAL_FILE, line: 21, column: 23 },
     path: 'spec.template.spec.containers[0].securityContext.privileged',
     evidence: { found: true, expected: 'false or unset' },
@@ -134,7 +135,7 @@ export function sampleReport(): SampleReport {
   const expired: Finding = {
     ...base(MUTABLE_TAG),
     message: 'container "app" uses the latest tag and no digest',
-    resource: deployment,
+    resource: refOf(deployment),
     source: { file: SPECIAL_FILE, line: 19, column: 16 },
     path: 'spec.template.spec.containers[0].image',
     evidence: { found: 'nginx:latest', expected: 'a version tag or a digest (@sha256:...)' },
@@ -143,7 +144,7 @@ export function sampleReport(): SampleReport {
   const excepted: Finding = {
     ...base(MUTABLE_TAG),
     message: 'container "shell" uses no tag and no digest',
-    resource: pod,
+    resource: refOf(pod),
     source: { file: '-', line: 9 },
     path: 'spec.containers[0].image',
     evidence: { found: 'busybox', expected: 'a version tag or a digest (@sha256:...)' },
@@ -152,7 +153,7 @@ export function sampleReport(): SampleReport {
   const wildcard: Finding = {
     ...base(WILDCARD),
     message: 'rule 0 grants <all> verbs & "resources"\u0001 to ü',
-    resource: { apiVersion: role.apiVersion, kind: role.kind, name: role.name },
+    resource: refOf(role),
     source: { file: 'rbac\\roles.yaml', line: 0 },
     path: 'rules[0]["verbs"]',
     evidence: { found: { verbs: ['*'], missing: undefined, big: 10n }, expected: 'explicit verbs' },
