@@ -13,6 +13,8 @@ describe('the baseline parse', () => {
     const files: Record<string, string> = {
       'two.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: a}\n---\n# only a comment\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: b}\n',
       'list.yaml': 'apiVersion: v1\nkind: List\nitems:\n  - {apiVersion: v1, kind: ConfigMap, metadata: {name: c}}\n  - {apiVersion: v1, kind: ConfigMap, metadata: {name: d}}\n  - just a string\n',
+      'pods.yaml': 'apiVersion: v1\nkind: PodList\nitems:\n  - {apiVersion: v1, kind: Pod, metadata: {name: g}}\n  - {metadata: {name: no-kind}}\n',
+      'values.yaml': 'replicaCount: 2\n',
       'pod.json': '{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "e"}}',
       // Rejected by js-yaml; readers that let the last key win see one object.
       'duplicate-keys.yml': 'apiVersion: v1\nkind: Secret\nmetadata: {name: f}\nkind: Secret\n',
@@ -26,9 +28,9 @@ describe('the baseline parse', () => {
   it('counts files, bytes and objects, lists the files js-yaml rejects, and reports its peak RSS', async () => {
     const baseline = await runBaseline(folder, process.cwd());
     const { counts } = baseline;
-    assert.equal(counts.files, 5);
-    assert.equal(counts.documents, 4);
-    assert.equal(counts.objects, 5);
+    assert.equal(counts.files, 7);
+    assert.equal(counts.documents, 6);
+    assert.equal(counts.objects, 6);
     assert.deepEqual(counts.rejected.sort(), [join(folder, 'broken.yaml'), join(folder, 'duplicate-keys.yml')]);
     assert.equal(baseline.objectsInRejected, 1);
     assert.equal(baseline.run.status, 0);

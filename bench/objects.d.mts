@@ -1,2 +1,2 @@
-/** Objects in one parsed YAML or JSON document: 1 for a mapping, the item count for a `kind: List`, else 0. */
+/** Resources in one parsed YAML or JSON document: 1 for an object with kind and apiVersion, the object items of a `*List`, else 0. */
 export function objectsOf(document: unknown): number;

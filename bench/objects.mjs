@@ -1,9 +1,12 @@
-// How the benchmark counts objects, as a scanner counts resources: a document that is a mapping is one object, and a
-// `kind: List` stands for its items. Shared by the baseline child (plain JavaScript) and the harness.
+// How the benchmark counts objects, as kspm counts resources: a mapping with a string `kind` and `apiVersion` is one
+// object, and a `*List` kind with `items` stands for the items that are objects. Shared by the baseline child (plain
+// JavaScript) and the harness.
 const isRecord = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+const hasString = (value) => typeof value === 'string' && value !== '';
+const isResource = (value) => isRecord(value) && hasString(value.kind) && hasString(value.apiVersion);
 
 export function objectsOf(document) {
   if (!isRecord(document)) return 0;
-  if (document.kind === 'List' && Array.isArray(document.items)) return document.items.filter(isRecord).length;
-  return 1;
+  if (hasString(document.kind) && document.kind.endsWith('List') && Array.isArray(document.items)) return document.items.filter(isResource).length;
+  return isResource(document) ? 1 : 0;
 }
