@@ -2,7 +2,7 @@ import type { ControlMeta } from '../controls/types.js';
 import { isExcepted, type AppliedException, type Finding } from '../model/finding.js';
 import type { ReportHeader, ReportSink, Summary } from '../model/report.js';
 import { describeRef, type InputError } from '../model/resource.js';
-import { formatSource, isStdin, knownLine } from './location.js';
+import { formatSource, isStdin, oneBased } from './location.js';
 import { formatFound } from './values.js';
 import { StreamWriter } from './writer.js';
 import { xmlAttributes, xmlText } from './xml.js';
@@ -29,7 +29,7 @@ function exceptionDetails(exception: AppliedException): string {
 }
 
 function testcase(classname: string, name: string, file: string, line: unknown, body: string): string {
-  return `    <testcase${xmlAttributes({ classname, name, file: file === '' || isStdin(file) ? undefined : file, line: knownLine(line) })}>\n${body}    </testcase>\n`;
+  return `    <testcase${xmlAttributes({ classname, name, file: file === '' || isStdin(file) ? undefined : file, line: oneBased(line) })}>\n${body}    </testcase>\n`;
 }
 
 function findingCase(finding: Finding): string {

@@ -5,7 +5,7 @@ import { isExcepted, type AppliedException, type Finding, type FrameworkRef } fr
 import type { ReportHeader, ReportSink, Summary } from '../model/report.js';
 import { describeRef, type InputError, type ResourceRef } from '../model/resource.js';
 import type { Severity } from '../model/severity.js';
-import { knownLine } from './location.js';
+import { oneBased } from './location.js';
 import { artifactLocation } from './sarif-uri.js';
 import { toJson } from './values.js';
 import { StreamWriter } from './writer.js';
@@ -125,11 +125,11 @@ function suppressions(finding: Finding): Suppression[] | undefined {
 function location(file: string, line: unknown, column?: unknown): Location | undefined {
   const artifact = artifactLocation(file);
   if (!artifact) return undefined;
-  const startColumn = knownLine(column);
+  const startColumn = oneBased(column);
   return {
     physicalLocation: {
       artifactLocation: artifact,
-      region: { startLine: knownLine(line) ?? 1, ...(startColumn !== undefined ? { startColumn } : {}) },
+      region: { startLine: oneBased(line) ?? 1, ...(startColumn !== undefined ? { startColumn } : {}) },
     },
   };
 }

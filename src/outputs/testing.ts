@@ -37,13 +37,12 @@ export async function play(sink: ReportSink, report: SampleReport): Promise<void
  */
 export class CapturingStream extends Writable {
   private readonly chunks: Buffer[] = [];
+  private readonly slow: boolean;
 
   constructor(options: { slow?: boolean } = {}) {
     super({ highWaterMark: options.slow ? 16 : 16 * 1024 });
     this.slow = options.slow === true;
   }
-
-  private readonly slow: boolean;
 
   override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
     this.chunks.push(chunk);
