@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import { createReadStream, createWriteStream, mkdtempSync, readdirSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import type { Finding } from '../src/model/finding.js';
 import { REPORT_SCHEMA_VERSION } from '../src/model/report.js';
 import { JsonSink } from '../src/outputs/json.js';
@@ -21,11 +21,19 @@ interface JsonReport {
   summary: Record<string, unknown>;
 }
 
+const created: string[] = [];
+
 function spoolDir(): string {
-  return mkdtempSync(join(tmpdir(), 'kspm-json-test-'));
+  const dir = mkdtempSync(join(tmpdir(), 'kspm-json-test-'));
+  created.push(dir);
+  return dir;
 }
 
 describe('JSON output', () => {
+  after(() => {
+    for (const dir of created) rmSync(dir, { recursive: true, force: true });
+  });
+
   it('holds the scan, every resource, every field of every finding, the errors and the summary', async () => {
     const report = sampleReport();
     const out = new CapturingStream({ slow: true });
