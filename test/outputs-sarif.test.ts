@@ -1,13 +1,10 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { Ajv } from 'ajv';
-import formats from 'ajv-formats';
 import type { Log, Result } from 'sarif';
 import { FINGERPRINT_KEY, fingerprint, SarifSink } from '../src/outputs/sarif.js';
 import { artifactLocation } from '../src/outputs/sarif-uri.js';
 import { CapturingStream, play, sampleReport, SPECIAL_FILE, type SampleReport } from '../src/outputs/testing.js';
-import { sharedSchema } from './helpers/shared.js';
+import { sarifValidator } from './helpers/sarif-schema.js';
 
 async function sarifOf(report: SampleReport): Promise<{ text: string; log: Log }> {
   const out = new CapturingStream({ slow: true });
@@ -15,31 +12,15 @@ async function sarifOf(report: SampleReport): Promise<{ text: string; log: Log }
   return { text: out.text, log: JSON.parse(out.text) as Log };
 }
 
-const schemaPath = sharedSchema('sarif-schema-2.1.0.json');
-
-/**
- * The official schema declares JSON Schema draft-04, which ajv 8 does not ship. It uses no keyword whose meaning
- * changed after draft-04 (no boolean exclusiveMinimum/Maximum), only the draft-04 spelling `id` of its root id, so it
- * validates identically as draft-07 once that id is spelled `$id`.
- */
-function sarifValidator(path: string) {
-  const schema = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-  assert.equal(schema.$schema, 'http://json-schema.org/draft-04/schema#', 'the schema still declares draft-04');
-  assert.doesNotMatch(JSON.stringify(schema), /"exclusive(Minimum|Maximum)"\s*:\s*(true|false)/, 'no draft-04-only keyword forms');
-  const { id, $schema: _draft04, ...rest } = schema;
-  assert.equal(typeof id, 'string');
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  formats.default(ajv);
-  return ajv.compile({ ...rest, $id: id as string, $schema: 'http://json-schema.org/draft-07/schema#' });
-}
+const validateSarif = sarifValidator();
 
 function resultsOf(log: Log): Result[] {
   return log.runs[0]!.results ?? [];
 }
 
 describe('SARIF output', () => {
-  it('validates against the official SARIF 2.1.0 schema', { skip: schemaPath ? false : 'shared schema absent' }, async () => {
-    const validate = sarifValidator(schemaPath!);
+  it('validates against the official SARIF 2.1.0 schema', { skip: validateSarif ? false : 'shared schema absent' }, async () => {
+    const validate = validateSarif!;
     const { log } = await sarifOf(sampleReport());
     assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
     const empty = sampleReport();
