@@ -17,13 +17,13 @@ function exposure(key: string, value: string): Exposure | undefined {
   const credential = findCredential(value);
   if (credential) return { message: `key "${key}" contains ${credential.what}`, value: credential.value };
   if (!value.trim().includes('\n')) {
-    return isSecretLikeName(key) && isLiteralSecret(value) ? { message: `key "${key}" is named like a secret and holds a literal value`, value: unquote(value) } : undefined;
+    return isSecretLikeName(key) && isLiteralSecret(value, key) ? { message: `key "${key}" is named like a secret and holds a literal value`, value: unquote(value) } : undefined;
   }
   if (NOT_CREDENTIAL_FILES.has(key)) return undefined;
   const lines = value.split('\n');
   for (const [index, line] of lines.entries()) {
     const [, name, raw] = ASSIGNMENT.exec(line) ?? [];
-    if (name === undefined || raw === undefined || !isSecretLikeName(name) || !isLiteralSecret(raw)) continue;
+    if (name === undefined || raw === undefined || !isSecretLikeName(name) || !isLiteralSecret(raw, name)) continue;
     return { message: `line ${index + 1} of key "${key}" sets ${name} in clear`, value: unquote(raw) };
   }
   return undefined;

@@ -22,7 +22,7 @@ function inItem(item: string): Omit<Exposure, 'index'> | undefined {
   for (const match of item.matchAll(FLAG_WITH_VALUE)) {
     const [, flag = '', raw = ''] = match;
     const value = unquote(raw);
-    if (isSecretLikeName(flag) && isLiteralSecret(value)) return { what: `a secret to the ${flag} flag`, value };
+    if (isSecretLikeName(flag) && isLiteralSecret(value, flag.replace(/^-+/, ''))) return { what: `a secret to the ${flag} flag`, value };
   }
   return undefined;
 }

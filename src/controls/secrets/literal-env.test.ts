@@ -12,7 +12,7 @@ testControl(control, {
     { name: 'secret from a secretKeyRef', objects: podOf(env({ name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'db', key: 'password' } } })) },
     { name: 'ordinary settings', objects: podOf(env({ name: 'LOG_LEVEL', value: 'debug' }, { name: 'PORT', value: '8080' })) },
     { name: 'names that describe a secret without holding it', objects: podOf(env({ name: 'DB_PASSWORD_FILE', value: '/secrets/db' }, { name: 'TOKEN_TTL', value: '3600' }, { name: 'WEBHOOK_SECRET_NAME', value: 'hooks' })) },
-    { name: 'references and placeholders', objects: podOf(env({ name: 'API_TOKEN', value: '$(TOKEN_FROM_SECRET)' }, { name: 'PASSWORD', value: '' }, { name: 'MYSQL_ALLOW_EMPTY_PASSWORD', value: 'yes' })) },
+    { name: 'references and placeholders', objects: podOf(env({ name: 'API_TOKEN', value: '$(TOKEN_FROM_SECRET)' }, { name: 'PASSWORD', value: '' }, { name: 'MYSQL_ALLOW_EMPTY_PASSWORD', value: 'yes' }, { name: 'HF_TOKEN', value: 'HF_TOKEN' })) },
     { name: 'malformed env', objects: podOf({ env: 'PASSWORD=x' }) },
     { name: 'malformed entries', objects: podOf(env(null, 'PASSWORD', { name: 'PASSWORD', value: { nested: true } })) },
   ],

@@ -35,7 +35,7 @@ export default defineControl(
         if (typeof value !== 'string') return;
         const name = typeof env?.name === 'string' ? env.name : '?';
         const credential = findCredential(value);
-        if (!credential && !(isSecretLikeName(name) && isLiteralSecret(value))) return;
+        if (!credential && !(isSecretLikeName(name) && isLiteralSecret(value, name))) return;
         violations.push({
           path: [...path, 'env', index, 'value'],
           message: `env ${name} of container "${containerName(container)}" holds ${credential?.what ?? 'a secret'} in clear`,

@@ -16,6 +16,7 @@ describe('isLiteralSecret', () => {
   for (const value of ['hunter2', '"quoted secret"', 'changeme', '12345678']) {
     it(`literal: ${value}`, () => assert.equal(isLiteralSecret(value), true));
   }
+  it('not literal: a value repeating its name', () => assert.equal(isLiteralSecret('HF_TOKEN', 'HF_TOKEN'), false));
   for (const value of ['', '  ', '""', 'true', 'No', '1', '$(DB_PASSWORD)', '${DB_PASSWORD}', '$DB_PASSWORD', '{{ .Values.password }}', '<your-password>', '__SERVICEACCOUNT_TOKEN__', '/var/run/secrets/token', '{', '[]', 'os.environ["TOKEN"]']) {
     it(`not literal: ${JSON.stringify(value)}`, () => assert.equal(isLiteralSecret(value), false));
   }

@@ -63,9 +63,13 @@ export function unquote(value: string): string {
   return trimmed;
 }
 
-/** Whether the value is a secret written in clear, not empty, a reference, a placeholder, a path or a flag word. */
-export function isLiteralSecret(value: string): boolean {
+/**
+ * Whether the value is a secret written in clear, not empty, a reference, a placeholder, a path or a flag word. A value
+ * that repeats the name it is assigned to (`HF_TOKEN: HF_TOKEN`) is a placeholder too.
+ */
+export function isLiteralSecret(value: string, name?: string): boolean {
   const text = unquote(value);
+  if (name !== undefined && text.toLowerCase() === name.toLowerCase()) return false;
   return text !== '' && !NOT_LITERAL.some((pattern) => pattern.test(text));
 }
 
