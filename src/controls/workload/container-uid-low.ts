@@ -13,7 +13,6 @@ export default defineControl(
       'Low UIDs are those of real users and daemons on the node: a process that escapes its container as one of them inherits that account’s files and privileges.',
     remediation: 'Run as a dedicated high UID, e.g. `securityContext: {runAsUser: 10001, runAsNonRoot: true}`, and build the image with a matching user.',
     frameworks: [
-      { framework: 'cis', id: '5.2.7' },
       { framework: 'nsa', id: 'non-root' },
       { framework: 'mitre', id: 'T1611' },
     ],
