@@ -1,0 +1,114 @@
+/**
+ * The manifest sources: files, directories, stdin, Helm charts and Kustomize directories, read one at a time and
+ * yielded resource by resource. Every problem with an input is an error item; the reading goes on.
+ */
+import { createReadStream } from 'node:fs';
+import { join } from 'node:path';
+import type { SourceItem } from '../model/resource.js';
+import { documentItems, textItems, type Origin } from './documents.js';
+import { readTextFile, readTextStream, type ReadResult } from './read.js';
+import { helmOrigins, renderHelmChart, renderKustomization, type RenderResult } from './render.js';
+import { splitDocuments, type DocumentText } from './split.js';
+import { Walker, type Target } from './walk.js';
+
+export interface ReadOptions {
+  /** Default 32 MiB. Larger files, stdin and rendered output give a 'too-large' error and are never read whole. */
+  maxFileBytes?: number;
+  /** For the '-' input; default process.stdin. */
+  stdin?: NodeJS.ReadableStream;
+  /** Default 'helm'. */
+  helmCommand?: string;
+  /** Default 'kubectl'. */
+  kubectlCommand?: string;
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024;
+export const STDIN_FILE = '<stdin>';
+
+interface Settings {
+  maxFileBytes: number;
+  stdin: NodeJS.ReadableStream;
+  helmCommand: string;
+  kubectlCommand: string;
+}
+
+function readFailureItem(file: string, result: Exclude<ReadResult, { ok: true }>): SourceItem {
+  const error = { file, code: result.code, message: result.message, ...(result.line === undefined ? {} : { line: result.line }) };
+  return { type: 'error', error };
+}
+
+/** Starts reading a target's bytes, so the next file loads while the current one is parsed. Never rejects. */
+function startReading(target: Target, settings: Settings): Promise<ReadResult> | undefined {
+  if (target.kind === 'file') return readTextFile(target.file, settings.maxFileBytes);
+  if (target.kind === 'stream') return readTextStream(createReadStream(target.file), settings.maxFileBytes);
+  return undefined;
+}
+
+function* renderedItems(rendered: RenderResult, originOf: (document: DocumentText) => Origin): Generator<SourceItem> {
+  if (!rendered.ok) {
+    yield { type: 'error', error: rendered.error };
+    return;
+  }
+  for (const document of splitDocuments(rendered.text)) yield* documentItems(document, originOf(document), false);
+}
+
+async function* targetItems(target: Target, read: Promise<ReadResult> | undefined, settings: Settings): AsyncGenerator<SourceItem> {
+  switch (target.kind) {
+    case 'error':
+      yield { type: 'error', error: target.error };
+      return;
+    case 'file':
+    case 'stream': {
+      const result = await read!;
+      if (!result.ok) yield readFailureItem(target.file, result);
+      else yield* textItems(result.text, { file: target.file, lineOffset: 0 }, target.json);
+      return;
+    }
+    case 'stdin': {
+      const result = await readTextStream(settings.stdin, settings.maxFileBytes);
+      if (!result.ok) yield readFailureItem(STDIN_FILE, result);
+      else yield* textItems(result.text, { file: STDIN_FILE, lineOffset: 0 }, false);
+      return;
+    }
+    case 'helm': {
+      const rendered = await renderHelmChart(target.dir, settings.helmCommand, settings.maxFileBytes);
+      yield* renderedItems(rendered, helmOrigins(target.dir));
+      return;
+    }
+    case 'kustomize': {
+      const rendered = await renderKustomization(target.dir, settings.kubectlCommand, settings.maxFileBytes);
+      const file = join(target.dir, target.kustomization);
+      yield* renderedItems(rendered, () => ({ file, lineOffset: 0 }));
+      return;
+    }
+  }
+}
+
+async function* allTargets(inputs: string[]): AsyncGenerator<Target> {
+  const walker = new Walker();
+  for (const input of inputs) yield* walker.targets(input);
+}
+
+/** Reads every input in order and yields its resources, and an error item for each problem, as they are parsed. */
+export async function* readSources(inputs: string[], options: ReadOptions = {}): AsyncGenerator<SourceItem> {
+  const settings: Settings = {
+    maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+    stdin: options.stdin ?? process.stdin,
+    helmCommand: options.helmCommand ?? 'helm',
+    kubectlCommand: options.kubectlCommand ?? 'kubectl',
+  };
+  const targets = allTargets(inputs);
+  try {
+    let next = await targets.next();
+    let nextRead = next.done ? undefined : startReading(next.value, settings);
+    while (!next.done) {
+      const target = next.value;
+      const read = nextRead;
+      next = await targets.next();
+      nextRead = next.done ? undefined : startReading(next.value, settings);
+      yield* targetItems(target, read, settings);
+    }
+  } finally {
+    await targets.return(undefined);
+  }
+}
