@@ -109,7 +109,7 @@ function lineAt(text: string, offset: number): number {
   return line;
 }
 
-/** Parses a JSON document; errors carry the line (JSON is YAML, so `yaml` 2 finds it when V8 gives no position). */
+/** Parses a JSON document; errors carry the line (JSON is YAML, so `yaml` 2's JSON schema finds it when V8 gives none). */
 export function parseJsonDocument(text: string): ParseResult {
   let value: unknown;
   try {
@@ -117,9 +117,9 @@ export function parseJsonDocument(text: string): ParseResult {
   } catch (caught) {
     const message = caught instanceof Error ? caught.message : String(caught);
     const position = /at position (\d+)/.exec(message);
-    // V8 quotes the input after `, "`: never repeat file content (it may be a Secret) in a report.
-    const reason = firstLine(message).split(/, "| in JSON at position/)[0] ?? 'invalid JSON';
-    const line = position ? lineAt(text, Number(position[1])) : parseDocument(text).errors[0]?.linePos?.[0]?.line;
+    // V8 quotes the input in its messages: never repeat file content (it may be a Secret) in a report.
+    const reason = (firstLine(message).split(/"| in JSON/)[0] ?? '').replace(/^(Unexpected token) '.+?'/, '$1').replace(/[\s,.]+$/, '') || 'malformed';
+    const line = position ? lineAt(text, Number(position[1])) : parseDocument(text, { schema: 'json' }).errors[0]?.linePos?.[0]?.line;
     return { ok: false, code: 'parse-failed', line, message: `invalid JSON: ${reason}` };
   }
   return checkShape(value, text.length, false);
