@@ -23,6 +23,8 @@ const MAX_ALIAS_COUNT = 100;
 /** Nodes a document may expand to beyond one per character of its text (aliases let a few bytes expand to billions). */
 const ALIAS_EXPANSION_ALLOWANCE = 100_000;
 
+const NOT_TEXT = /null byte|non-printable/;
+
 const MERGE_KEY = new Type('tag:yaml.org,2002:merge', { kind: 'scalar', resolve: (data: unknown) => data === '<<' || data === null });
 const SCHEMA = CORE_SCHEMA.extend({ implicit: [MERGE_KEY] });
 const LOAD_OPTIONS: LoadOptions & { maxDepth: number } = { schema: SCHEMA, maxDepth: MAX_DEPTH };
@@ -96,6 +98,8 @@ export function parseYamlDocument(text: string): ParseResult {
     const line = caught.mark ? caught.mark.line + 1 : undefined;
     if (caught.reason.includes('maxDepth')) return { ok: false, code: 'parse-failed', line, message: `nesting deeper than ${MAX_DEPTH} levels; refused` };
     if (caught.reason.includes('maxTotalMergeKeys')) return { ok: false, code: 'alias-limit', line, message: 'too many merge keys expanded (an alias bomb?); refused' };
+    // Control characters are never YAML, however lenient the second opinion would be about them.
+    if (NOT_TEXT.test(caught.reason)) return { ok: false, code: 'parse-failed', line, message: `${caught.reason}; not a YAML text` };
     return parseWithYaml2(text, line, caught.reason);
   }
   // Only anchors make aliases, and only aliases make a document bigger than its text.
