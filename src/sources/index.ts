@@ -24,6 +24,8 @@ export interface ReadOptions {
 
 export const DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024;
 export const STDIN_FILE = '<stdin>';
+/** Files being read while the current one is parsed; each holds at most `maxFileBytes`. */
+const READ_AHEAD = 3;
 
 interface Settings {
   maxFileBytes: number;
@@ -98,14 +100,21 @@ export async function* readSources(inputs: string[], options: ReadOptions = {}):
     kubectlCommand: options.kubectlCommand ?? 'kubectl',
   };
   const targets = allTargets(inputs);
+  // Reads run ahead of parsing by a few files, so small files do not wait on one system call after another.
+  const ahead: { target: Target; read: Promise<ReadResult> | undefined }[] = [];
+  let exhausted = false;
+  const fill = async () => {
+    while (!exhausted && ahead.length < READ_AHEAD) {
+      const next = await targets.next();
+      if (next.done) exhausted = true;
+      else ahead.push({ target: next.value, read: startReading(next.value, settings) });
+    }
+  };
   try {
-    let next = await targets.next();
-    let nextRead = next.done ? undefined : startReading(next.value, settings);
-    while (!next.done) {
-      const target = next.value;
-      const read = nextRead;
-      next = await targets.next();
-      nextRead = next.done ? undefined : startReading(next.value, settings);
+    await fill();
+    while (ahead.length > 0) {
+      const { target, read } = ahead.shift()!;
+      await fill();
       yield* targetItems(target, read, settings);
     }
   } finally {

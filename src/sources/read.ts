@@ -72,6 +72,8 @@ async function readAll(handle: FileHandle, size: number, limit: number): Promise
     total += bytesRead;
     if (total > limit) return undefined;
     chunks.push(bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead));
+    // A short read of a regular file is its end: no need for one more call to hear it.
+    if (bytesRead < buffer.length) break;
   }
   return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
 }
