@@ -14,7 +14,7 @@ const summary = (resources: unknown, total: unknown = 7, errors: unknown = 0) =>
 
 describe('checkReport', () => {
   it('accepts a report that counts every object, with or without the duplicate-key files', () => {
-    assert.deepEqual(checkReport(facts(summary(100, 7, 3), { resources: 100, findings: 7, errors: 3 }), OBJECTS), { problems: [], findings: 7, errors: 3 });
+    assert.deepEqual(checkReport(facts(summary(100, 7, 3), { resources: 100, findings: 7, errors: 3 }), OBJECTS), { problems: [], resources: 100, findings: 7, errors: 3 });
     assert.deepEqual(checkReport(facts(summary(103)), OBJECTS).problems, []);
   });
 

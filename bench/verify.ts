@@ -14,6 +14,7 @@ export interface ReportFacts {
 export interface ReportCheck {
   /** Empty when the report checks out. */
   problems: string[];
+  resources?: number;
   findings?: number;
   errors?: number;
 }
@@ -53,5 +54,5 @@ export function checkReport(facts: ReportFacts, objects: ObjectCount): ReportChe
     const items = facts.outline.members.get(member)?.items;
     if (items !== undefined && items !== expected) problems.push(`the report lists ${items} ${member}, its summary counts ${String(expected)}`);
   }
-  return { problems, ...(findings !== undefined ? { findings } : {}), ...(errors !== undefined ? { errors } : {}) };
+  return { problems, ...(resources !== undefined ? { resources } : {}), ...(findings !== undefined ? { findings } : {}), ...(errors !== undefined ? { errors } : {}) };
 }
