@@ -9,7 +9,8 @@ import type { InputErrorCode } from '../model/resource.js';
 export type ReadFailure = { ok: false; code: InputErrorCode; line?: number; message: string };
 export type ReadResult = { ok: true; text: string } | ReadFailure;
 
-const CHUNK_BYTES = 1 << 20;
+/** Read size once a file has grown past the size stat gave (it is still bounded by the limit). */
+const GROWTH_CHUNK_BYTES = 1 << 20;
 
 export function formatBytes(bytes: number): string {
   if (bytes >= 1 << 20) return `${(bytes / (1 << 20)).toFixed(1)} MiB`;
@@ -66,7 +67,7 @@ async function readAll(handle: FileHandle, size: number, limit: number): Promise
   let total = 0;
   for (;;) {
     // Read one byte past the size stat gave: a file growing under us is noticed, never read without bound.
-    const buffer = Buffer.allocUnsafe(total <= size ? Math.min(size + 1 - total, CHUNK_BYTES) : CHUNK_BYTES);
+    const buffer = Buffer.allocUnsafe(total <= size ? size + 1 - total : GROWTH_CHUNK_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
     if (bytesRead === 0) break;
     total += bytesRead;
