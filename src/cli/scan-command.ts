@@ -101,7 +101,7 @@ export async function scanCommand(paths: string[], flags: ScanFlags): Promise<nu
           namespaces: flags.namespace,
           ...(failOn ? { failOn } : {}),
           now: new Date(),
-          read: { maxFileBytes: maxMiB * 1024 * 1024 },
+          read: { maxFileBytes: maxMiB * 1024 * 1024, exclude: [flags.config, exceptionsPath].filter((file): file is string => file !== undefined) },
         },
         sink,
         header,

@@ -12,9 +12,9 @@ after(() => rmSync(workspace, { recursive: true, force: true }));
 
 const configMap = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n`;
 
-async function names(inputs: string[]): Promise<string[]> {
+async function names(inputs: string[], exclude: string[] = []): Promise<string[]> {
   const found: string[] = [];
-  for await (const item of readSources(inputs) as AsyncGenerator<SourceItem>) {
+  for await (const item of readSources(inputs, { exclude }) as AsyncGenerator<SourceItem>) {
     found.push(item.type === 'resource' ? `${item.resource.ref.name}@${item.resource.source.file}:${item.resource.source.line}` : `error ${item.error.code}@${item.error.file}`);
   }
   return found;
@@ -37,6 +37,15 @@ describe('readSources', () => {
       `b2@${join(dir, 'b-sub', 'b.yaml')}:6`,
       `c@${join(dir, 'c.yml')}:1`,
     ]);
+  });
+
+  it('skips excluded files (kspm config and exceptions files among the manifests)', async () => {
+    const dir = join(workspace, 'with-config');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'app.yaml'), configMap('app'));
+    writeFileSync(join(dir, 'kspm.yaml'), 'allowedRegistries: [ghcr.io]\n');
+    assert.deepEqual(await names([dir], [join(dir, 'kspm.yaml'), join(dir, 'missing.yaml')]), [`app@${join(dir, 'app.yaml')}:1`]);
+    assert.deepEqual(await names([dir]), [`app@${join(dir, 'app.yaml')}:1`, `error missing-kind@${join(dir, 'kspm.yaml')}`]);
   });
 
   it('reads a pipe named on the command line, as from `kspm scan <(helm template ...)`', { timeout: 30_000 }, async () => {

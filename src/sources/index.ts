@@ -20,6 +20,8 @@ export interface ReadOptions {
   helmCommand?: string;
   /** Default 'kubectl'. */
   kubectlCommand?: string;
+  /** Files never read as manifests, e.g. kspm's own config and exceptions files when they sit among the manifests. */
+  exclude?: readonly string[];
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024;
@@ -86,8 +88,8 @@ async function* targetItems(target: Target, read: Promise<ReadResult> | undefine
   }
 }
 
-async function* allTargets(inputs: string[]): AsyncGenerator<Target> {
-  const walker = new Walker();
+async function* allTargets(inputs: string[], exclude: readonly string[]): AsyncGenerator<Target> {
+  const walker = await Walker.excluding(exclude);
   for (const input of inputs) yield* walker.targets(input);
 }
 
@@ -99,7 +101,7 @@ export async function* readSources(inputs: string[], options: ReadOptions = {}):
     helmCommand: options.helmCommand ?? 'helm',
     kubectlCommand: options.kubectlCommand ?? 'kubectl',
   };
-  const targets = allTargets(inputs);
+  const targets = allTargets(inputs, options.exclude ?? []);
   // Reads run ahead of parsing by a few files, so small files do not wait on one system call after another.
   const ahead: { target: Target; read: Promise<ReadResult> | undefined }[] = [];
   let exhausted = false;

@@ -47,6 +47,16 @@ export class Walker {
   private readonly seenDirectories = new Set<string>();
   private readonly seenFiles = new Set<string>();
 
+  /** A walker that treats these files as already read (missing ones are ignored). */
+  static async excluding(files: readonly string[]): Promise<Walker> {
+    const walker = new Walker();
+    for (const file of files) {
+      const real = await realpath(file).catch(() => undefined);
+      if (real) walker.seenFiles.add(real);
+    }
+    return walker;
+  }
+
   /** What one command-line input stands for. */
   async *targets(input: string): AsyncGenerator<Target> {
     if (input === '-') {
