@@ -1,4 +1,5 @@
-import { createWriteStream } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { Writable } from 'node:stream';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { loadConfig, type ScanConfig } from '../config.js';
@@ -86,7 +87,8 @@ export async function scanCommand(paths: string[], flags: ScanFlags): Promise<nu
   const target = flags.outputFile;
   // Written beside the target and renamed at the end, so an interrupted scan never leaves half a report.
   const temporary = target ? join(dirname(target), `.${basename(target)}.${process.pid}.partial`) : undefined;
-  const stream = temporary ? createWriteStream(temporary) : process.stdout;
+  let file = temporary ? openSync(temporary, 'w', 0o644) : undefined;
+  const stream = file === undefined ? process.stdout : synchronousFileStream(file);
   const color = !temporary && process.stdout.isTTY === true && !process.env.NO_COLOR;
   const sink = createSink(flags.output as OutputFormat, stream, { color });
   try {
@@ -106,8 +108,9 @@ export async function scanCommand(paths: string[], flags: ScanFlags): Promise<nu
         sink,
         header,
       );
-    if (temporary && target) {
-      await new Promise<void>((resolve, reject) => (stream as ReturnType<typeof createWriteStream>).end((error?: Error | null) => (error ? reject(error) : resolve())));
+    if (file !== undefined && temporary && target) {
+      closeSync(file);
+      file = undefined;
       await rename(temporary, target);
     }
     for (const unused of loaded.exceptions.unused()) {
@@ -115,7 +118,22 @@ export async function scanCommand(paths: string[], flags: ScanFlags): Promise<nu
     }
     return summary.exitCode;
   } catch (error) {
+    if (file !== undefined) closeSync(file);
     if (temporary) await rm(temporary, { force: true });
     throw error;
   }
+}
+
+/** A report file written synchronously: a local file accepts each chunk at once, with no event-loop round trip. */
+function synchronousFileStream(fd: number): Writable {
+  return new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      try {
+        for (let offset = 0; offset < chunk.length; ) offset += writeSync(fd, chunk, offset);
+        done();
+      } catch (error) {
+        done(error as Error);
+      }
+    },
+  });
 }

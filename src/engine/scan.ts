@@ -82,7 +82,7 @@ export async function runScan(request: ScanRequest, sink: ReportSink, header: Re
         path: formatPath(violation.path),
         evidence: { found: violation.found, expected: violation.expected },
         remediation: control.meta.remediation,
-        frameworks: [...control.meta.frameworks],
+        frameworks: control.meta.frameworks,
         exception,
       };
       counts.total++;

@@ -33,8 +33,20 @@ function at(object: unknown, path: FieldPath): unknown {
   return node;
 }
 
+// Every workload control asks for the same template and containers; objects are never modified after parsing, so
+// each is worked out once per object.
+const templates = new WeakMap<K8sObject, PodTemplate | undefined>();
+const containerLists = new WeakMap<PodTemplate, ContainerRef[]>();
+
 /** The pod template of a workload, or undefined for other kinds and for workloads without a spec. */
 export function podTemplateOf(object: K8sObject): PodTemplate | undefined {
+  if (templates.has(object)) return templates.get(object);
+  const template = findPodTemplate(object);
+  templates.set(object, template);
+  return template;
+}
+
+function findPodTemplate(object: K8sObject): PodTemplate | undefined {
   const parent = typeof object.kind === 'string' ? TEMPLATE_PARENT[object.kind] : undefined;
   if (!parent) return undefined;
   const spec = at(object, [...parent, 'spec']);
@@ -50,6 +62,8 @@ export function podTemplateOf(object: K8sObject): PodTemplate | undefined {
 
 export type ContainerList = 'initContainers' | 'containers' | 'ephemeralContainers';
 
+const ALL_CONTAINER_LISTS: readonly ContainerList[] = ['initContainers', 'containers', 'ephemeralContainers'];
+
 export interface ContainerRef {
   container: Container;
   list: ContainerList;
@@ -57,7 +71,14 @@ export interface ContainerRef {
 }
 
 /** Every container of the pod, init and ephemeral ones included, as Pod Security Admission visits them. */
-export function containersOf(template: PodTemplate, lists: readonly ContainerList[] = ['initContainers', 'containers', 'ephemeralContainers']): ContainerRef[] {
+export function containersOf(template: PodTemplate, lists: readonly ContainerList[] = ALL_CONTAINER_LISTS): readonly ContainerRef[] {
+  if (lists !== ALL_CONTAINER_LISTS) return listContainers(template, lists);
+  let all = containerLists.get(template);
+  if (!all) containerLists.set(template, (all = listContainers(template, lists)));
+  return all;
+}
+
+function listContainers(template: PodTemplate, lists: readonly ContainerList[]): ContainerRef[] {
   const out: ContainerRef[] = [];
   for (const name of lists) {
     list(template.spec[name]).forEach((container, index) => {

@@ -36,7 +36,7 @@ export interface Finding {
   path: string;
   evidence: Evidence;
   remediation: string;
-  frameworks: FrameworkRef[];
+  frameworks: readonly FrameworkRef[];
   exception: AppliedException | null;
 }
 

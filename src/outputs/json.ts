@@ -23,21 +23,31 @@ function resourceJson(resource: ResourceRecord): Json {
   return { ...(refJson(resource) as { [key: string]: Json }), source: sourceJson(resource.source) };
 }
 
-function findingJson(finding: Finding): Json {
-  return {
-    controlId: finding.controlId,
-    title: finding.title,
-    severity: finding.severity,
-    category: finding.category,
-    message: finding.message,
-    resource: refJson(finding.resource),
-    source: sourceJson(finding.source),
-    path: finding.path,
-    evidence: { found: toJson(finding.evidence.found), expected: finding.evidence.expected },
-    remediation: finding.remediation,
-    frameworks: finding.frameworks.map((ref) => ({ framework: ref.framework, id: ref.id })),
-    exception: finding.exception ? exceptionJson(finding.exception) : null,
-  };
+/** The parts of a finding's JSON that depend only on its control, serialised once per control. */
+interface ControlFragments {
+  head: string;
+  tail: string;
+}
+
+function controlFragments(finding: Finding): ControlFragments {
+  const head = `{"controlId":${JSON.stringify(finding.controlId)},"title":${JSON.stringify(finding.title)},"severity":${JSON.stringify(finding.severity)},"category":${JSON.stringify(finding.category)}`;
+  const frameworks = finding.frameworks.map((ref) => ({ framework: ref.framework, id: ref.id }));
+  const tail = `,"remediation":${JSON.stringify(finding.remediation)},"frameworks":${JSON.stringify(frameworks)}`;
+  return { head, tail };
+}
+
+/**
+ * One finding as a line of JSON, with the same fields in the same order as the model. Written by hand from cached
+ * fragments: a large scan has hundreds of thousands of findings sharing a few dozen controls and resources.
+ */
+function findingText(finding: Finding, fragments: ControlFragments, resource: string): string {
+  const exception = finding.exception ? JSON.stringify(exceptionJson(finding.exception)) : 'null';
+  return (
+    `${fragments.head},"message":${JSON.stringify(finding.message)},"resource":${resource},` +
+    `"source":${JSON.stringify(sourceJson(finding.source))},"path":${JSON.stringify(finding.path)},` +
+    `"evidence":{"found":${JSON.stringify(toJson(finding.evidence.found))},"expected":${JSON.stringify(finding.evidence.expected)}}` +
+    `${fragments.tail},"exception":${exception}}`
+  );
 }
 
 function exceptionJson(exception: AppliedException): Json {
@@ -71,6 +81,9 @@ export class JsonSink implements ReportSink {
   private resourceCount = 0;
   private findingCount = 0;
   private readonly errors: Json[] = [];
+  private readonly fragments = new Map<string, ControlFragments>();
+  /** Findings of one resource arrive together: its JSON is made once for all of them. */
+  private lastResource: { ref: ResourceRef; json: string } | undefined;
 
   constructor(
     out: NodeJS.WritableStream,
@@ -91,7 +104,11 @@ export class JsonSink implements ReportSink {
   }
 
   async finding(finding: Finding): Promise<void> {
-    await this.started().spool.append(`${this.findingCount++ === 0 ? '\n' : ',\n'}    ${JSON.stringify(findingJson(finding))}`);
+    let fragments = this.fragments.get(finding.controlId);
+    if (!fragments) this.fragments.set(finding.controlId, (fragments = controlFragments(finding)));
+    if (this.lastResource?.ref !== finding.resource) this.lastResource = { ref: finding.resource, json: JSON.stringify(refJson(finding.resource)) };
+    const text = findingText(finding, fragments, this.lastResource.json);
+    await this.started().spool.append(`${this.findingCount++ === 0 ? '\n' : ',\n'}    ${text}`);
   }
 
   error(error: InputError): void {

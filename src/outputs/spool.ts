@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { writeSync } from 'node:fs';
 import { open, rm, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StreamWriter } from './writer.js';
 
-const CHUNK_BYTES = 64 * 1024;
+const CHUNK_BYTES = 1024 * 1024;
 
 /**
  * An append-only temporary file: text that belongs later in a report than where it arrives (findings after the
@@ -37,12 +38,12 @@ export class Spool {
   async append(text: string): Promise<void> {
     this.pending.push(text);
     this.pendingChars += text.length;
-    if (this.pendingChars >= CHUNK_BYTES) await this.flush();
+    if (this.pendingChars >= CHUNK_BYTES) this.flush();
   }
 
   /** Copies everything appended so far to `writer`, in order. */
   async copyTo(writer: StreamWriter): Promise<void> {
-    await this.flush();
+    this.flush();
     let position = 0;
     while (position < this.size) {
       // A fresh buffer each time: the stream may still hold the previous one.
@@ -64,14 +65,15 @@ export class Spool {
     this.path = undefined;
   }
 
-  private async flush(): Promise<void> {
+  private flush(): void {
     if (this.pendingChars === 0) return;
     const bytes = Buffer.from(this.pending.join(''), 'utf8');
     this.pending = [];
     this.pendingChars = 0;
+    // Synchronous: the spool is a local temporary file, and a thread-pool round trip per megabyte only adds waiting.
     let offset = 0;
     while (offset < bytes.length) {
-      const { bytesWritten } = await this.handle.write(bytes, offset, bytes.length - offset, this.size);
+      const bytesWritten = writeSync(this.handle.fd, bytes, offset, bytes.length - offset, this.size);
       offset += bytesWritten;
       this.size += bytesWritten;
     }

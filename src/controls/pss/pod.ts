@@ -8,15 +8,23 @@ import type { FieldPath } from '../../model/path.js';
 
 export interface PssPod extends PodTemplate {
   /** initContainers, containers and ephemeralContainers, in that order, as upstream's visitor walks them. */
-  containers: ContainerRef[];
+  containers: readonly ContainerRef[];
   /** `spec.securityContext` when it is an object. */
   securityContext: PodSecurityContext | undefined;
   securityContextPath: FieldPath;
 }
 
+const pods = new WeakMap<PodTemplate, PssPod>();
+
 export function pssPodOf(object: K8sObject): PssPod | undefined {
   const template = podTemplateOf(object);
   if (!template) return undefined;
+  let pod = pods.get(template);
+  if (!pod) pods.set(template, (pod = readPod(template)));
+  return pod;
+}
+
+function readPod(template: PodTemplate): PssPod {
   return {
     ...template,
     containers: containersOf(template),
