@@ -71,8 +71,9 @@ function nested(value: Json): string {
 }
 
 /**
- * The JSON report (docs/output-format.md): one object, with resources written as they arrive and findings spooled to
- * a temporary file and copied after them, so memory stays flat however many there are. One entry per line.
+ * The JSON report (docs/output-format.md): one object, with findings written as they arrive and the resources (far
+ * fewer and smaller) spooled to a temporary file and copied after them, so memory stays flat however many there are
+ * and the bulk of the report is written once. One entry per line.
  */
 export class JsonSink implements ReportSink {
   private readonly writer: StreamWriter;
@@ -96,11 +97,11 @@ export class JsonSink implements ReportSink {
     this.header = header;
     this.spool = await Spool.create(this.options.spoolDir);
     const tool = { name: header.tool.name, version: header.tool.version, informationUri: header.tool.informationUri };
-    await this.writer.write(`{\n  "schemaVersion": ${JSON.stringify(REPORT_SCHEMA_VERSION)},\n  "tool": ${JSON.stringify(tool)},\n  "resources": [`);
+    await this.writer.write(`{\n  "schemaVersion": ${JSON.stringify(REPORT_SCHEMA_VERSION)},\n  "tool": ${JSON.stringify(tool)},\n  "findings": [`);
   }
 
   async resource(resource: ResourceRecord): Promise<void> {
-    await this.writer.write(`${this.resourceCount++ === 0 ? '\n' : ',\n'}    ${JSON.stringify(resourceJson(resource))}`);
+    await this.started().spool.append(`${this.resourceCount++ === 0 ? '\n' : ',\n'}    ${JSON.stringify(resourceJson(resource))}`);
   }
 
   async finding(finding: Finding): Promise<void> {
@@ -108,7 +109,7 @@ export class JsonSink implements ReportSink {
     if (!fragments) this.fragments.set(finding.controlId, (fragments = controlFragments(finding)));
     if (this.lastResource?.ref !== finding.resource) this.lastResource = { ref: finding.resource, json: JSON.stringify(refJson(finding.resource)) };
     const text = findingText(finding, fragments, this.lastResource.json);
-    await this.started().spool.append(`${this.findingCount++ === 0 ? '\n' : ',\n'}    ${text}`);
+    await this.writer.write(`${this.findingCount++ === 0 ? '\n' : ',\n'}    ${text}`);
   }
 
   error(error: InputError): void {
@@ -118,7 +119,7 @@ export class JsonSink implements ReportSink {
   async end(summary: Summary): Promise<void> {
     const { header, spool } = this.started();
     try {
-      await this.writer.write(`${this.resourceCount > 0 ? '\n  ' : ''}],\n  "findings": [`);
+      await this.writer.write(`${this.findingCount > 0 ? '\n  ' : ''}],\n  "resources": [`);
       await spool.copyTo(this.writer);
       const errors = this.errors.map((error) => `\n    ${JSON.stringify(error)}`).join(',');
       const scan: Json = {
@@ -128,7 +129,7 @@ export class JsonSink implements ReportSink {
         options: toJson(header.options),
       };
       await this.writer.write(
-        `${this.findingCount > 0 ? '\n  ' : ''}],\n  "errors": [${errors}${errors ? '\n  ' : ''}],\n` +
+        `${this.resourceCount > 0 ? '\n  ' : ''}],\n  "errors": [${errors}${errors ? '\n  ' : ''}],\n` +
           `  "scan": ${nested(scan)},\n  "summary": ${nested(toJson(summary))}\n}\n`,
       );
       await this.writer.flush();
