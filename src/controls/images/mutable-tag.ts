@@ -1,6 +1,6 @@
-import { containersOf, podTemplateOf } from '../../inventory/pod-spec.js';
 import { hasFloatingTag, parseImageRef } from '../../model/image.js';
-import { defineControl, type Violation } from '../types.js';
+import { checkContainers } from '../containers.js';
+import { defineControl } from '../types.js';
 import { containerName } from '../workload/pod-helpers.js';
 
 export default defineControl(
@@ -19,21 +19,18 @@ export default defineControl(
     ],
     appliesTo: 'workloads',
   },
-  (object) => {
-    const template = podTemplateOf(object);
-    if (!template) return [];
-    const violations: Violation[] = [];
-    for (const { container, path } of containersOf(template)) {
-      if (typeof container.image !== 'string') continue;
+  (object) =>
+    checkContainers(object, ({ container, path }) => {
+      if (typeof container.image !== 'string') return [];
       const image = parseImageRef(container.image);
-      if (!image || !hasFloatingTag(image)) continue;
-      violations.push({
-        path: [...path, 'image'],
-        message: `container "${containerName(container)}" uses ${image.tag ? 'the latest tag' : 'no tag'} and no digest`,
-        found: container.image,
-        expected: 'a version tag or a digest (@sha256:...)',
-      });
-    }
-    return violations;
-  },
+      if (!image || !hasFloatingTag(image)) return [];
+      return [
+        {
+          path: [...path, 'image'],
+          message: `container "${containerName(container)}" uses ${image.tag ? 'the latest tag' : 'no tag'} and no digest`,
+          found: container.image,
+          expected: 'a version tag or a digest (@sha256:...)',
+        },
+      ];
+    }),
 );

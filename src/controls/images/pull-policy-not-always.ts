@@ -1,6 +1,6 @@
-import { containersOf, podTemplateOf } from '../../inventory/pod-spec.js';
 import { hasFloatingTag, parseImageRef } from '../../model/image.js';
-import { defineControl, type Violation } from '../types.js';
+import { checkContainers } from '../containers.js';
+import { defineControl } from '../types.js';
 import { containerName } from '../workload/pod-helpers.js';
 
 export default defineControl(
@@ -20,22 +20,19 @@ export default defineControl(
     ],
     appliesTo: 'workloads',
   },
-  (object) => {
-    const template = podTemplateOf(object);
-    if (!template) return [];
-    const violations: Violation[] = [];
-    for (const { container, path } of containersOf(template)) {
+  (object) =>
+    checkContainers(object, ({ container, path }) => {
       const policy = container.imagePullPolicy;
-      if (typeof container.image !== 'string' || typeof policy !== 'string' || policy === 'Always') continue;
+      if (typeof container.image !== 'string' || typeof policy !== 'string' || policy === 'Always') return [];
       const image = parseImageRef(container.image);
-      if (!image || !hasFloatingTag(image)) continue;
-      violations.push({
-        path: [...path, 'imagePullPolicy'],
-        message: `container "${containerName(container)}" caches the floating image ${container.image} (${policy})`,
-        found: policy,
-        expected: 'Always, or an image pinned to a version or digest',
-      });
-    }
-    return violations;
-  },
+      if (!image || !hasFloatingTag(image)) return [];
+      return [
+        {
+          path: [...path, 'imagePullPolicy'],
+          message: `container "${containerName(container)}" caches the floating image ${container.image} (${policy})`,
+          found: policy,
+          expected: 'Always, or an image pinned to a version or digest',
+        },
+      ];
+    }),
 );

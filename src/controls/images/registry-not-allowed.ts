@@ -1,6 +1,6 @@
-import { containersOf, podTemplateOf } from '../../inventory/pod-spec.js';
 import { parseImageRef } from '../../model/image.js';
-import { defineControl, type Violation } from '../types.js';
+import { checkContainers } from '../containers.js';
+import { defineControl } from '../types.js';
 import { containerName } from '../workload/pod-helpers.js';
 import { registryAllowed } from './allowed-registries.js';
 
@@ -27,20 +27,18 @@ export default defineControl(
   (object, options) => {
     const allowed = options.allowedRegistries;
     if (allowed.length === 0) return [];
-    const template = podTemplateOf(object);
-    if (!template) return [];
-    const violations: Violation[] = [];
-    for (const { container, path } of containersOf(template)) {
-      if (typeof container.image !== 'string') continue;
+    return checkContainers(object, ({ container, path }) => {
+      if (typeof container.image !== 'string') return [];
       const image = parseImageRef(container.image);
-      if (!image || registryAllowed(allowed, image)) continue;
-      violations.push({
-        path: [...path, 'image'],
-        message: `container "${containerName(container)}" pulls ${image.registry}/${image.repository}, which no allowed registry covers`,
-        found: container.image,
-        expected: `an image from ${allowed.join(', ')}`,
-      });
-    }
-    return violations;
+      if (!image || registryAllowed(allowed, image)) return [];
+      return [
+        {
+          path: [...path, 'image'],
+          message: `container "${containerName(container)}" pulls ${image.registry}/${image.repository}, which no allowed registry covers`,
+          found: container.image,
+          expected: `an image from ${allowed.join(', ')}`,
+        },
+      ];
+    });
   },
 );

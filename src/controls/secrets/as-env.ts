@@ -1,5 +1,5 @@
-import { containersOf, podTemplateOf } from '../../inventory/pod-spec.js';
 import { list, record } from '../../model/k8s.js';
+import { checkContainers } from '../containers.js';
 import { defineControl, type Violation } from '../types.js';
 import { containerName } from '../workload/pod-helpers.js';
 
@@ -25,12 +25,10 @@ export default defineControl(
     ],
     appliesTo: 'workloads',
   },
-  (object) => {
-    const template = podTemplateOf(object);
-    if (!template) return [];
-    const violations: Violation[] = [];
-    for (const { container, path } of containersOf(template)) {
+  (object) =>
+    checkContainers(object, ({ container, path }) => {
       const who = `container "${containerName(container)}"`;
+      const violations: Violation[] = [];
       list(container.env).forEach((entry, index) => {
         const env = record(entry);
         const ref = record(record(env?.valueFrom)?.secretKeyRef);
@@ -52,7 +50,6 @@ export default defineControl(
           expected: 'the secret mounted as a file',
         });
       });
-    }
-    return violations;
-  },
+      return violations;
+    }),
 );

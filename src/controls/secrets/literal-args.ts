@@ -1,6 +1,6 @@
-import { containersOf, podTemplateOf } from '../../inventory/pod-spec.js';
 import { list } from '../../model/k8s.js';
-import { defineControl, type Violation } from '../types.js';
+import { checkContainers } from '../containers.js';
+import { defineControl } from '../types.js';
 import { containerName } from '../workload/pod-helpers.js';
 import { findCredential, isLiteralSecret, isSecretLikeName, redacted, unquote } from './secret-like.js';
 
@@ -66,22 +66,15 @@ export default defineControl(
     ],
     appliesTo: 'workloads',
   },
-  (object) => {
-    const template = podTemplateOf(object);
-    if (!template) return [];
-    const violations: Violation[] = [];
-    for (const { container, path } of containersOf(template)) {
-      for (const field of ['command', 'args'] as const) {
-        for (const exposure of exposures(list(container[field]))) {
-          violations.push({
-            path: [...path, field, exposure.index],
-            message: `${field}[${exposure.index}] of container "${containerName(container)}" passes ${exposure.what} in clear`,
-            found: redacted(exposure.value),
-            expected: 'the secret read from a mounted file, or from an env var set by a secretKeyRef ($(VAR))',
-          });
-        }
-      }
-    }
-    return violations;
-  },
+  (object) =>
+    checkContainers(object, ({ container, path }) =>
+      (['command', 'args'] as const).flatMap((field) =>
+        exposures(list(container[field])).map((exposure) => ({
+          path: [...path, field, exposure.index],
+          message: `${field}[${exposure.index}] of container "${containerName(container)}" passes ${exposure.what} in clear`,
+          found: redacted(exposure.value),
+          expected: 'the secret read from a mounted file, or from an env var set by a secretKeyRef ($(VAR))',
+        })),
+      ),
+    ),
 );

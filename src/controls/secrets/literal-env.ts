@@ -1,6 +1,6 @@
-import { containersOf, podTemplateOf } from '../../inventory/pod-spec.js';
 import { list, record, type EnvVar } from '../../model/k8s.js';
-import { defineControl, type Violation } from '../types.js';
+import { checkContainers } from '../containers.js';
+import { defineControl } from '../types.js';
 import { containerName } from '../workload/pod-helpers.js';
 import { findCredential, isLiteralSecret, isSecretLikeName, redacted } from './secret-like.js';
 
@@ -24,26 +24,23 @@ export default defineControl(
     ],
     appliesTo: 'workloads',
   },
-  (object) => {
-    const template = podTemplateOf(object);
-    if (!template) return [];
-    const violations: Violation[] = [];
-    for (const { container, path } of containersOf(template)) {
-      list(container.env).forEach((entry, index) => {
+  (object) =>
+    checkContainers(object, ({ container, path }) =>
+      list(container.env).flatMap((entry, index) => {
         const env = record<EnvVar>(entry);
         const value = typeof env?.value === 'number' ? String(env.value) : env?.value;
-        if (typeof value !== 'string') return;
+        if (typeof value !== 'string') return [];
         const name = typeof env?.name === 'string' ? env.name : '?';
         const credential = findCredential(value);
-        if (!credential && !(isSecretLikeName(name) && isLiteralSecret(value, name))) return;
-        violations.push({
-          path: [...path, 'env', index, 'value'],
-          message: `env ${name} of container "${containerName(container)}" holds ${credential?.what ?? 'a secret'} in clear`,
-          found: redacted(value),
-          expected: 'valueFrom.secretKeyRef, or the secret mounted as a file',
-        });
-      });
-    }
-    return violations;
-  },
+        if (!credential && !(isSecretLikeName(name) && isLiteralSecret(value, name))) return [];
+        return [
+          {
+            path: [...path, 'env', index, 'value'],
+            message: `env ${name} of container "${containerName(container)}" holds ${credential?.what ?? 'a secret'} in clear`,
+            found: redacted(value),
+            expected: 'valueFrom.secretKeyRef, or the secret mounted as a file',
+          },
+        ];
+      }),
+    ),
 );
