@@ -1,7 +1,4 @@
-import { containersOf, podTemplateOf } from '../../inventory/pod-spec.js';
-import { defineControl, type Violation } from '../types.js';
-import { capabilityEntries } from './capabilities.js';
-import { containerName, isWindowsPod } from './pod-helpers.js';
+import { addedCapabilityControl } from './capabilities.js';
 
 /** Capabilities that open a way to the node or to other workloads, with what they allow. SYS_ADMIN and NET_RAW have their own controls. */
 const DANGEROUS: Readonly<Record<string, string>> = {
@@ -20,7 +17,7 @@ const DANGEROUS: Readonly<Record<string, string>> = {
   SYSLOG: 'reading kernel logs that expose kernel addresses',
 };
 
-export default defineControl(
+export default addedCapabilityControl(
   {
     id: 'capability-dangerous',
     title: 'Container adds a dangerous capability',
@@ -37,22 +34,8 @@ export default defineControl(
     ],
     appliesTo: 'workloads',
   },
-  (object) => {
-    const template = podTemplateOf(object);
-    if (!template || isWindowsPod(template.spec)) return [];
-    const violations: Violation[] = [];
-    for (const { container, path } of containersOf(template)) {
-      for (const entry of capabilityEntries(container, 'add')) {
-        const power = DANGEROUS[entry.name];
-        if (power === undefined) continue;
-        violations.push({
-          path: [...path, 'securityContext', 'capabilities', 'add', entry.index],
-          message: `container "${containerName(container)}" adds ${entry.name} (${power})`,
-          found: entry.name,
-          expected: `none of ${Object.keys(DANGEROUS).join(', ')}`,
-        });
-      }
-    }
-    return violations;
+  (name) => {
+    const power = DANGEROUS[name];
+    return power === undefined ? undefined : { what: `${name} (${power})`, expected: `none of ${Object.keys(DANGEROUS).join(', ')}` };
   },
 );

@@ -1,7 +1,7 @@
-import { containersOf, podTemplateOf } from '../../inventory/pod-spec.js';
-import { defineControl, type Violation } from '../types.js';
+import { checkContainers } from '../containers.js';
+import { defineControl } from '../types.js';
 import { capabilityEntries } from './capabilities.js';
-import { containerName, isWindowsPod } from './pod-helpers.js';
+import { containerName, LINUX_PODS } from './pod-helpers.js';
 
 export default defineControl(
   {
@@ -22,31 +22,33 @@ export default defineControl(
     ],
     appliesTo: 'workloads',
   },
-  (object) => {
-    const template = podTemplateOf(object);
-    if (!template || isWindowsPod(template.spec)) return [];
-    const violations: Violation[] = [];
-    for (const { container, path } of containersOf(template)) {
-      const capabilitiesPath = [...path, 'securityContext', 'capabilities'];
-      const added = capabilityEntries(container, 'add').find((entry) => entry.name === 'NET_RAW');
-      if (added) {
-        violations.push({
-          path: [...capabilitiesPath, 'add', added.index],
-          message: `container "${containerName(container)}" adds NET_RAW`,
-          found: 'NET_RAW',
-          expected: 'NET_RAW not added',
-        });
-        continue;
-      }
-      const dropped = capabilityEntries(container, 'drop').map((entry) => entry.name);
-      if (dropped.includes('ALL') || dropped.includes('NET_RAW')) continue;
-      violations.push({
-        path: [...capabilitiesPath, 'drop'],
-        message: `container "${containerName(container)}" does not drop NET_RAW`,
-        found: dropped.length === 0 ? 'nothing dropped' : dropped,
-        expected: 'drop contains ALL or NET_RAW',
-      });
-    }
-    return violations;
-  },
+  (object) =>
+    checkContainers(
+      object,
+      ({ container, path }) => {
+        const capabilitiesPath = [...path, 'securityContext', 'capabilities'];
+        const added = capabilityEntries(container, 'add').find((entry) => entry.name === 'NET_RAW');
+        if (added) {
+          return [
+            {
+              path: [...capabilitiesPath, 'add', added.index],
+              message: `container "${containerName(container)}" adds NET_RAW`,
+              found: 'NET_RAW',
+              expected: 'NET_RAW not added',
+            },
+          ];
+        }
+        const dropped = capabilityEntries(container, 'drop').map((entry) => entry.name);
+        if (dropped.includes('ALL') || dropped.includes('NET_RAW')) return [];
+        return [
+          {
+            path: [...capabilitiesPath, 'drop'],
+            message: `container "${containerName(container)}" does not drop NET_RAW`,
+            found: dropped.length === 0 ? 'nothing dropped' : dropped,
+            expected: 'drop contains ALL or NET_RAW',
+          },
+        ];
+      },
+      LINUX_PODS,
+    ),
 );

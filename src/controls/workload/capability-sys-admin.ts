@@ -1,9 +1,6 @@
-import { containersOf, podTemplateOf } from '../../inventory/pod-spec.js';
-import { defineControl, type Violation } from '../types.js';
-import { capabilityEntries } from './capabilities.js';
-import { containerName, isWindowsPod } from './pod-helpers.js';
+import { addedCapabilityControl } from './capabilities.js';
 
-export default defineControl(
+export default addedCapabilityControl(
   {
     id: 'capability-sys-admin',
     title: 'Container adds the SYS_ADMIN capability',
@@ -20,21 +17,5 @@ export default defineControl(
     ],
     appliesTo: 'workloads',
   },
-  (object) => {
-    const template = podTemplateOf(object);
-    if (!template || isWindowsPod(template.spec)) return [];
-    const violations: Violation[] = [];
-    for (const { container, path } of containersOf(template)) {
-      for (const entry of capabilityEntries(container, 'add')) {
-        if (entry.name !== 'SYS_ADMIN') continue;
-        violations.push({
-          path: [...path, 'securityContext', 'capabilities', 'add', entry.index],
-          message: `container "${containerName(container)}" adds SYS_ADMIN`,
-          found: 'SYS_ADMIN',
-          expected: 'SYS_ADMIN not added',
-        });
-      }
-    }
-    return violations;
-  },
+  (name) => (name === 'SYS_ADMIN' ? { what: 'SYS_ADMIN', expected: 'SYS_ADMIN not added' } : undefined),
 );

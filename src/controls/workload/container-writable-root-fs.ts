@@ -1,6 +1,6 @@
-import { containersOf, podTemplateOf } from '../../inventory/pod-spec.js';
-import { defineControl, type Violation } from '../types.js';
-import { containerName, isWindowsPod, securityContextOf } from './pod-helpers.js';
+import { checkContainers } from '../containers.js';
+import { defineControl } from '../types.js';
+import { containerName, LINUX_PODS, securityContextOf } from './pod-helpers.js';
 
 export default defineControl(
   {
@@ -20,20 +20,21 @@ export default defineControl(
     ],
     appliesTo: 'workloads',
   },
-  (object) => {
-    const template = podTemplateOf(object);
-    if (!template || isWindowsPod(template.spec)) return [];
-    const violations: Violation[] = [];
-    for (const { container, path } of containersOf(template)) {
-      const value = securityContextOf(container)?.readOnlyRootFilesystem;
-      if (value === true) continue;
-      violations.push({
-        path: [...path, 'securityContext', 'readOnlyRootFilesystem'],
-        message: `container "${containerName(container)}" has a writable root filesystem`,
-        found: value === undefined ? 'not set' : value,
-        expected: 'true',
-      });
-    }
-    return violations;
-  },
+  (object) =>
+    checkContainers(
+      object,
+      ({ container, path }) => {
+        const value = securityContextOf(container)?.readOnlyRootFilesystem;
+        if (value === true) return [];
+        return [
+          {
+            path: [...path, 'securityContext', 'readOnlyRootFilesystem'],
+            message: `container "${containerName(container)}" has a writable root filesystem`,
+            found: value === undefined ? 'not set' : value,
+            expected: 'true',
+          },
+        ];
+      },
+      LINUX_PODS,
+    ),
 );
