@@ -1,8 +1,6 @@
-import { podTemplateOf } from '../../inventory/pod-spec.js';
-import { defineControl } from '../types.js';
-import { lowIdViolations, MIN_NODE_SAFE_ID } from './low-ids.js';
+import { lowIdControl, MIN_NODE_SAFE_ID } from './low-ids.js';
 
-export default defineControl(
+export default lowIdControl(
   {
     id: 'container-gid-low',
     title: 'Container runs with a low group ID',
@@ -18,9 +16,6 @@ export default defineControl(
     ],
     appliesTo: 'workloads',
   },
-  (object) => {
-    const template = podTemplateOf(object);
-    if (!template) return [];
-    return lowIdViolations(template, 'runAsGroup', (gid) => gid >= 0 && gid < MIN_NODE_SAFE_ID);
-  },
+  'runAsGroup',
+  (gid) => gid >= 0 && gid < MIN_NODE_SAFE_ID,
 );

@@ -1,8 +1,6 @@
-import { podTemplateOf } from '../../inventory/pod-spec.js';
-import { defineControl } from '../types.js';
-import { hostPathRisk, hostPathVolumes } from './host-paths.js';
+import { hostPathControl } from './host-paths.js';
 
-export default defineControl(
+export default hostPathControl(
   {
     id: 'host-path-runtime-socket',
     title: 'Pod mounts the container runtime socket or the node root',
@@ -22,20 +20,7 @@ export default defineControl(
     ],
     appliesTo: 'workloads',
   },
-  (object) => {
-    const template = podTemplateOf(object);
-    if (!template) return [];
-    return hostPathVolumes(template.spec, template.specPath).flatMap((volume) => {
-      const risk = hostPathRisk(volume.path);
-      if (risk?.level !== 'runtime') return [];
-      return [
-        {
-          path: volume.fieldPath,
-          message: `volume "${volume.name}" mounts ${risk.reason}`,
-          found: volume.path,
-          expected: 'no hostPath on a runtime socket, its directory or /',
-        },
-      ];
-    });
-  },
+  'runtime',
+  (reason) => reason,
+  'no hostPath on a runtime socket, its directory or /',
 );

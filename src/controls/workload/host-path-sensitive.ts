@@ -1,8 +1,6 @@
-import { podTemplateOf } from '../../inventory/pod-spec.js';
-import { defineControl } from '../types.js';
-import { hostPathRisk, hostPathVolumes } from './host-paths.js';
+import { hostPathControl } from './host-paths.js';
 
-export default defineControl(
+export default hostPathControl(
   {
     id: 'host-path-sensitive',
     title: 'Pod mounts a sensitive node directory',
@@ -21,20 +19,7 @@ export default defineControl(
     ],
     appliesTo: 'workloads',
   },
-  (object) => {
-    const template = podTemplateOf(object);
-    if (!template) return [];
-    return hostPathVolumes(template.spec, template.specPath).flatMap((volume) => {
-      const risk = hostPathRisk(volume.path);
-      if (risk?.level !== 'sensitive') return [];
-      return [
-        {
-          path: volume.fieldPath,
-          message: `volume "${volume.name}" mounts the node's ${risk.reason}`,
-          found: volume.path,
-          expected: 'no hostPath on a sensitive node directory',
-        },
-      ];
-    });
-  },
+  'sensitive',
+  (reason) => `the node's ${reason}`,
+  'no hostPath on a sensitive node directory',
 );

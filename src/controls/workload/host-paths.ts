@@ -1,6 +1,8 @@
 import { posix } from 'node:path';
+import { podTemplateOf } from '../../inventory/pod-spec.js';
 import { list, record, type PodSpec, type Volume } from '../../model/k8s.js';
 import type { FieldPath } from '../../model/path.js';
+import { defineControl, type ControlMeta, type ResourceControl } from '../types.js';
 
 /** Container runtime API endpoints on the node (`/var/run` is folded into `/run`, which it links to). */
 const RUNTIME_SOCKETS: readonly string[] = [
@@ -96,4 +98,17 @@ export function hostPathVolumes(spec: PodSpec, specPath: FieldPath): HostPathVol
     out.push({ name: typeof volume?.name === 'string' ? volume.name : '?', path, fieldPath: [...specPath, 'volumes', index, 'hostPath', 'path'] });
   });
   return out;
+}
+
+/** A control flagging hostPath volumes of one risk level; `mounts` words what the volume mounts from the risk's reason. */
+export function hostPathControl(meta: ControlMeta, level: HostPathRisk['level'], mounts: (reason: string) => string, expected: string): ResourceControl {
+  return defineControl(meta, (object) => {
+    const template = podTemplateOf(object);
+    if (!template) return [];
+    return hostPathVolumes(template.spec, template.specPath).flatMap((volume) => {
+      const risk = hostPathRisk(volume.path);
+      if (risk?.level !== level) return [];
+      return [{ path: volume.fieldPath, message: `volume "${volume.name}" mounts ${mounts(risk.reason)}`, found: volume.path, expected }];
+    });
+  });
 }

@@ -1,5 +1,5 @@
-import { containersOf, type PodTemplate } from '../../inventory/pod-spec.js';
-import type { Violation } from '../types.js';
+import { containersOf, podTemplateOf, type PodTemplate } from '../../inventory/pod-spec.js';
+import { defineControl, type ControlMeta, type ResourceControl, type Violation } from '../types.js';
 import { containerName, isWindowsPod, securityContextOf } from './pod-helpers.js';
 
 /** IDs below this may be shared with users and groups of the node (kube-linter and Trivy use the same bound). */
@@ -9,7 +9,7 @@ export const MIN_NODE_SAFE_ID = 10000;
  * Violations for `runAsUser`/`runAsGroup` values below MIN_NODE_SAFE_ID, at the container level and at the pod level
  * when some container inherits it. `isLow` decides which values count (UID 0 is left to the Pod Security checks).
  */
-export function lowIdViolations(template: PodTemplate, field: 'runAsUser' | 'runAsGroup', isLow: (id: number) => boolean): Violation[] {
+function lowIdViolations(template: PodTemplate, field: 'runAsUser' | 'runAsGroup', isLow: (id: number) => boolean): Violation[] {
   if (isWindowsPod(template.spec)) return [];
   const violations: Violation[] = [];
   const containers = containersOf(template);
@@ -34,4 +34,12 @@ export function lowIdViolations(template: PodTemplate, field: 'runAsUser' | 'run
     });
   }
   return violations;
+}
+
+/** A control reporting the low `field` values `isLow` picks, in the pod's and its containers' security contexts. */
+export function lowIdControl(meta: ControlMeta, field: 'runAsUser' | 'runAsGroup', isLow: (id: number) => boolean): ResourceControl {
+  return defineControl(meta, (object) => {
+    const template = podTemplateOf(object);
+    return template ? lowIdViolations(template, field, isLow) : [];
+  });
 }

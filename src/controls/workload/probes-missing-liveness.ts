@@ -1,10 +1,6 @@
-import { podTemplateOf } from '../../inventory/pod-spec.js';
-import { isRecord } from '../../model/k8s.js';
-import { defineControl } from '../types.js';
-import { containerName } from './pod-helpers.js';
-import { longRunningContainers } from './probes.js';
+import { missingProbeControl } from './probes.js';
 
-export default defineControl(
+export default missingProbeControl(
   {
     id: 'probes-missing-liveness',
     title: 'Container without a liveness probe',
@@ -16,16 +12,5 @@ export default defineControl(
     frameworks: [],
     appliesTo: 'workloads',
   },
-  (object) => {
-    const template = podTemplateOf(object);
-    if (!template) return [];
-    return longRunningContainers(object, template)
-      .filter(({ container }) => !isRecord(container.livenessProbe))
-      .map(({ container, path }) => ({
-        path: [...path, 'livenessProbe'],
-        message: `container "${containerName(container)}" has no liveness probe`,
-        found: 'not set',
-        expected: 'a livenessProbe (httpGet, tcpSocket, exec or grpc)',
-      }));
-  },
+  'liveness',
 );

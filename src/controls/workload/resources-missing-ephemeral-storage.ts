@@ -1,9 +1,6 @@
-import { containersOf, podTemplateOf } from '../../inventory/pod-spec.js';
-import { defineControl, type Violation } from '../types.js';
-import { containerName } from './pod-helpers.js';
-import { setsQuantity } from './resources.js';
+import { missingResourceControl } from './resources.js';
 
-export default defineControl(
+export default missingResourceControl(
   {
     id: 'resources-missing-ephemeral-storage',
     title: 'Container without an ephemeral-storage limit',
@@ -19,19 +16,6 @@ export default defineControl(
     ],
     appliesTo: 'workloads',
   },
-  (object) => {
-    const template = podTemplateOf(object);
-    if (!template) return [];
-    const violations: Violation[] = [];
-    for (const { container, path } of containersOf(template, ['initContainers', 'containers'])) {
-      if (setsQuantity(template.spec, container, 'limits', 'ephemeral-storage')) continue;
-      violations.push({
-        path: [...path, 'resources', 'limits', 'ephemeral-storage'],
-        message: `container "${containerName(container)}" has no ephemeral-storage limit`,
-        found: 'not set',
-        expected: 'resources.limits.ephemeral-storage set',
-      });
-    }
-    return violations;
-  },
+  'limits',
+  ['ephemeral-storage'],
 );

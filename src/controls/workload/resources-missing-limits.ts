@@ -1,11 +1,6 @@
-import { containersOf, podTemplateOf } from '../../inventory/pod-spec.js';
-import { defineControl, type Violation } from '../types.js';
-import { containerName } from './pod-helpers.js';
-import { setsQuantity } from './resources.js';
+import { missingResourceControl } from './resources.js';
 
-const RESOURCES = ['cpu', 'memory'] as const;
-
-export default defineControl(
+export default missingResourceControl(
   {
     id: 'resources-missing-limits',
     title: 'Container without CPU or memory limits',
@@ -24,21 +19,6 @@ export default defineControl(
     ],
     appliesTo: 'workloads',
   },
-  (object) => {
-    const template = podTemplateOf(object);
-    if (!template) return [];
-    const violations: Violation[] = [];
-    for (const { container, path } of containersOf(template, ['initContainers', 'containers'])) {
-      for (const resource of RESOURCES) {
-        if (setsQuantity(template.spec, container, 'limits', resource)) continue;
-        violations.push({
-          path: [...path, 'resources', 'limits', resource],
-          message: `container "${containerName(container)}" has no ${resource} limit`,
-          found: 'not set',
-          expected: `resources.limits.${resource} set`,
-        });
-      }
-    }
-    return violations;
-  },
+  'limits',
+  ['cpu', 'memory'],
 );
