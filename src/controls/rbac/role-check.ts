@@ -1,5 +1,5 @@
 import type { K8sObject } from '../../model/k8s.js';
-import type { Violation } from '../types.js';
+import { defineControl, type ControlMeta, type ResourceControl, type Violation } from '../types.js';
 import { describePermission, grantsOf, isAggregated, isDefaultRole, roleRules, type Grant, type Permission, type PolicyRule } from './rules.js';
 
 export const DEFAULT_ROLE_NOTE =
@@ -52,4 +52,19 @@ export function permissionViolations(object: K8sObject, check: PermissionCheck):
     });
   }
   return violations;
+}
+
+/** A control flagging each rule whose `field` includes `*`; `grants` words what such a rule grants. */
+export function wildcardRuleControl(meta: ControlMeta, field: 'verbs' | 'resources', grants: (rule: PolicyRule) => string): ResourceControl {
+  return defineControl(meta, (object) => {
+    if (isAggregated(object)) return [];
+    return roleRules(object)
+      .filter(({ rule }) => rule[field].includes('*'))
+      .map(({ rule, path }) => ({
+        path: [...path, field],
+        message: `${roleLabel(object)} grants ${grants(rule)}${defaultRoleNote(object)}`,
+        found: ruleEvidence(rule),
+        expected: `an explicit list of ${field}`,
+      }));
+  });
 }

@@ -1,8 +1,6 @@
-import { defineControl, type Violation } from '../types.js';
-import { defaultRoleNote, roleLabel, ruleEvidence } from './role-check.js';
-import { isAggregated, roleRules } from './rules.js';
+import { wildcardRuleControl } from './role-check.js';
 
-export default defineControl(
+export default wildcardRuleControl(
   {
     id: 'rbac-wildcard-resources',
     title: 'Role grants every resource (*)',
@@ -19,19 +17,9 @@ export default defineControl(
     ],
     appliesTo: ['Role', 'ClusterRole'],
   },
-  (object) => {
-    if (isAggregated(object)) return [];
-    const violations: Violation[] = [];
-    for (const { rule, path } of roleRules(object)) {
-      if (!rule.resources.includes('*')) continue;
-      const groups = rule.apiGroups.map((group) => (group === '' ? 'core' : group)).join(', ') || 'no API groups';
-      violations.push({
-        path: [...path, 'resources'],
-        message: `${roleLabel(object)} grants ${rule.verbs.join(', ') || 'no verbs'} on every resource of ${groups}${defaultRoleNote(object)}`,
-        found: ruleEvidence(rule),
-        expected: 'an explicit list of resources',
-      });
-    }
-    return violations;
+  'resources',
+  (rule) => {
+    const groups = rule.apiGroups.map((group) => (group === '' ? 'core' : group)).join(', ') || 'no API groups';
+    return `${rule.verbs.join(', ') || 'no verbs'} on every resource of ${groups}`;
   },
 );

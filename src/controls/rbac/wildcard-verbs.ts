@@ -1,8 +1,6 @@
-import { defineControl, type Violation } from '../types.js';
-import { defaultRoleNote, roleLabel, ruleEvidence } from './role-check.js';
-import { isAggregated, roleRules } from './rules.js';
+import { wildcardRuleControl } from './role-check.js';
 
-export default defineControl(
+export default wildcardRuleControl(
   {
     id: 'rbac-wildcard-verbs',
     title: 'Role grants every verb (*)',
@@ -19,18 +17,6 @@ export default defineControl(
     ],
     appliesTo: ['Role', 'ClusterRole'],
   },
-  (object) => {
-    if (isAggregated(object)) return [];
-    const violations: Violation[] = [];
-    for (const { rule, path } of roleRules(object)) {
-      if (!rule.verbs.includes('*')) continue;
-      violations.push({
-        path: [...path, 'verbs'],
-        message: `${roleLabel(object)} grants every verb on ${rule.resources.join(', ') || 'no resources'}${defaultRoleNote(object)}`,
-        found: ruleEvidence(rule),
-        expected: 'an explicit list of verbs',
-      });
-    }
-    return violations;
-  },
+  'verbs',
+  (rule) => `every verb on ${rule.resources.join(', ') || 'no resources'}`,
 );
