@@ -1,7 +1,7 @@
-import { defineControl } from '../types.js';
-import { DEPRECATED_KINDS, findDeprecation, parseMinor } from './deprecations.js';
+import { DEPRECATED_KINDS } from './deprecations.js';
+import { apiLifecycleControl } from './lifecycle.js';
 
-export default defineControl(
+export default apiLifecycleControl(
   {
     id: 'api-deprecated',
     title: 'API version deprecated in the target Kubernetes version',
@@ -16,19 +16,13 @@ export default defineControl(
     appliesTo: DEPRECATED_KINDS,
     links: ['https://kubernetes.io/docs/reference/using-api/deprecation-guide/'],
   },
-  (object, options) => {
-    const target = parseMinor(options.kubernetesVersion);
-    const entry = findDeprecation(object.apiVersion, object.kind);
-    if (target === undefined || !entry || target < entry.deprecatedIn) return [];
-    if (entry.removedIn !== undefined && target >= entry.removedIn) return [];
+  (entry, target, object) => {
+    if (target < entry.deprecatedIn) return undefined;
+    if (entry.removedIn !== undefined && target >= entry.removedIn) return undefined;
     const removal = entry.removedIn === undefined ? 'no removal is scheduled' : `removed in 1.${entry.removedIn}`;
-    return [
-      {
-        path: ['apiVersion'],
-        message: `${entry.apiVersion} ${String(object.kind)} is deprecated since Kubernetes 1.${entry.deprecatedIn} (${removal}); use ${entry.replacement}`,
-        found: { apiVersion: entry.apiVersion, kind: object.kind, deprecatedIn: `1.${entry.deprecatedIn}`, removedIn: entry.removedIn === undefined ? null : `1.${entry.removedIn}` },
-        expected: entry.replacement,
-      },
-    ];
+    return {
+      message: `${entry.apiVersion} ${String(object.kind)} is deprecated since Kubernetes 1.${entry.deprecatedIn} (${removal}); use ${entry.replacement}`,
+      found: { apiVersion: entry.apiVersion, kind: object.kind, deprecatedIn: `1.${entry.deprecatedIn}`, removedIn: entry.removedIn === undefined ? null : `1.${entry.removedIn}` },
+    };
   },
 );

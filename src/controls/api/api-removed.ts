@@ -1,7 +1,7 @@
-import { defineControl } from '../types.js';
-import { DEPRECATED_KINDS, findDeprecation, parseMinor } from './deprecations.js';
+import { DEPRECATED_KINDS } from './deprecations.js';
+import { apiLifecycleControl } from './lifecycle.js';
 
-export default defineControl(
+export default apiLifecycleControl(
   {
     id: 'api-removed',
     title: 'API version removed in the target Kubernetes version',
@@ -15,17 +15,11 @@ export default defineControl(
     appliesTo: DEPRECATED_KINDS,
     links: ['https://kubernetes.io/docs/reference/using-api/deprecation-guide/'],
   },
-  (object, options) => {
-    const target = parseMinor(options.kubernetesVersion);
-    const entry = findDeprecation(object.apiVersion, object.kind);
-    if (target === undefined || entry?.removedIn === undefined || target < entry.removedIn) return [];
-    return [
-      {
-        path: ['apiVersion'],
-        message: `${entry.apiVersion} ${String(object.kind)} is not served since Kubernetes 1.${entry.removedIn} (target 1.${target}); use ${entry.replacement}`,
-        found: { apiVersion: entry.apiVersion, kind: object.kind, removedIn: `1.${entry.removedIn}` },
-        expected: entry.replacement,
-      },
-    ];
+  (entry, target, object) => {
+    if (entry.removedIn === undefined || target < entry.removedIn) return undefined;
+    return {
+      message: `${entry.apiVersion} ${String(object.kind)} is not served since Kubernetes 1.${entry.removedIn} (target 1.${target}); use ${entry.replacement}`,
+      found: { apiVersion: entry.apiVersion, kind: object.kind, removedIn: `1.${entry.removedIn}` },
+    };
   },
 );
