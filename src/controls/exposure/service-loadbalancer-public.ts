@@ -1,5 +1,5 @@
 import { defineControl } from '../types.js';
-import { isInternalLoadBalancer, isWorldRange, serviceSpec, serviceType, SOURCE_RANGES_ANNOTATION, sourceRanges } from './service.js';
+import { externalLoadBalancerRanges, isWorldRange, SOURCE_RANGES_ANNOTATION } from './service.js';
 
 export default defineControl(
   {
@@ -19,9 +19,8 @@ export default defineControl(
     appliesTo: ['Service'],
   },
   (object) => {
-    const spec = serviceSpec(object);
-    if (!spec || serviceType(spec) !== 'LoadBalancer' || isInternalLoadBalancer(object)) return [];
-    const ranges = sourceRanges(object, spec);
+    const ranges = externalLoadBalancerRanges(object);
+    if (!ranges) return [];
     const expected = 'loadBalancerSourceRanges limited to the client networks';
     if (ranges.length === 0) {
       return [{ path: ['spec', 'type'], message: 'Service gets an external load balancer open to any address', found: { type: 'LoadBalancer', sourceRanges: [] }, expected }];

@@ -1,5 +1,5 @@
 import { defineControl } from '../types.js';
-import { isInternalLoadBalancer, isWorldRange, serviceSpec, serviceType, sourceRanges } from './service.js';
+import { externalLoadBalancerRanges, isWorldRange } from './service.js';
 
 export default defineControl(
   {
@@ -20,10 +20,8 @@ export default defineControl(
     appliesTo: ['Service'],
   },
   (object) => {
-    const spec = serviceSpec(object);
-    if (!spec || serviceType(spec) !== 'LoadBalancer' || isInternalLoadBalancer(object)) return [];
-    const ranges = sourceRanges(object, spec);
-    if (ranges.length === 0 || ranges.some(({ cidr }) => isWorldRange(cidr))) return [];
+    const ranges = externalLoadBalancerRanges(object);
+    if (!ranges || ranges.length === 0 || ranges.some(({ cidr }) => isWorldRange(cidr))) return [];
     const cidrs = ranges.map(({ cidr }) => cidr);
     return [
       {

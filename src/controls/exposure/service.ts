@@ -72,3 +72,10 @@ export function sourceRanges(object: K8sObject, spec: Record<string, unknown>): 
 export function isWorldRange(cidr: string): boolean {
   return /^(0\.0\.0\.0|::|0:0:0:0:0:0:0:0)\/0$/.test(cidr.trim());
 }
+
+/** The client ranges of a Service that gets an external (not internal) load balancer; undefined for any other. */
+export function externalLoadBalancerRanges(object: K8sObject): SourceRange[] | undefined {
+  const spec = serviceSpec(object);
+  if (!spec || serviceType(spec) !== 'LoadBalancer' || isInternalLoadBalancer(object)) return undefined;
+  return sourceRanges(object, spec);
+}
