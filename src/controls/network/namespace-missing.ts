@@ -1,5 +1,5 @@
 import { defineInventoryControl } from '../types.js';
-import { describeNamespace, namespacesWithWorkloads, subjectOf } from './namespaces.js';
+import { describeNamespace, NAMESPACE_ISOLATION_FRAMEWORKS, namespacesWithWorkloads, subjectOf } from './namespaces.js';
 
 export default defineInventoryControl(
   {
@@ -12,11 +12,7 @@ export default defineInventoryControl(
       'Pods that no NetworkPolicy selects accept traffic from every pod of the cluster and may call anything: one compromised pod anywhere reaches them, and they reach everything else.',
     remediation:
       'Add a default-deny NetworkPolicy to the namespace (`podSelector: {}`, `policyTypes: [Ingress, Egress]`), then policies that allow the traffic each workload needs.',
-    frameworks: [
-      { framework: 'cis', id: '5.3.2' },
-      { framework: 'nsa', id: 'network-policies' },
-      { framework: 'mitre', id: 'T1046' },
-    ],
+    frameworks: NAMESPACE_ISOLATION_FRAMEWORKS,
     appliesTo: ['Namespace'],
   },
   (inventory) =>

@@ -1,9 +1,17 @@
 import type { Inventory, InventoryEntry } from '../../inventory/inventory.js';
+import type { FrameworkRef } from '../../model/finding.js';
 
 /**
  * A namespace as the scan saw it: its key is the metadata.namespace of its resources, or '' for resources that
  * name none (they land in whichever namespace they are applied to, together).
  */
+/** The requirements met by isolating a namespace's pods with NetworkPolicies, which both namespace controls check. */
+export const NAMESPACE_ISOLATION_FRAMEWORKS: readonly FrameworkRef[] = [
+  { framework: 'cis', id: '5.3.2' },
+  { framework: 'nsa', id: 'network-policies' },
+  { framework: 'mitre', id: 'T1046' },
+];
+
 export interface ScannedNamespace {
   name: string;
   workloads: InventoryEntry[];

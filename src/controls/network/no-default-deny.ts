@@ -1,6 +1,6 @@
 import { record } from '../../model/k8s.js';
 import { defineInventoryControl, type Violation } from '../types.js';
-import { describeNamespace, namespacesWithWorkloads, subjectOf } from './namespaces.js';
+import { describeNamespace, NAMESPACE_ISOLATION_FRAMEWORKS, namespacesWithWorkloads, subjectOf } from './namespaces.js';
 import { deniesByDefault, type Direction } from './policy.js';
 
 const DIRECTIONS: readonly Direction[] = ['Ingress', 'Egress'];
@@ -17,11 +17,7 @@ export default defineInventoryControl(
       'Without a default deny, only the pods some policy happens to select are isolated: a new workload, or one whose labels change, is open to the whole cluster until someone writes a policy for it.',
     remediation:
       'Add a policy with `podSelector: {}` and `policyTypes: [Ingress, Egress]` and no rules, then allow the needed traffic (DNS egress included) with specific policies.',
-    frameworks: [
-      { framework: 'cis', id: '5.3.2' },
-      { framework: 'nsa', id: 'network-policies' },
-      { framework: 'mitre', id: 'T1046' },
-    ],
+    frameworks: NAMESPACE_ISOLATION_FRAMEWORKS,
     appliesTo: ['Namespace'],
   },
   (inventory) =>
