@@ -33,21 +33,37 @@ export interface InventoryEntry {
   workload?: WorkloadSummary;
 }
 
+/** A copy of a string that does not share memory with the text it was sliced from. */
+function ownString(text: string): string {
+  return (' ' + text).slice(1);
+}
+
+function ownRef(ref: ResourceRef): ResourceRef {
+  const copy: ResourceRef = { apiVersion: ownString(ref.apiVersion), kind: ownString(ref.kind), name: ownString(ref.name) };
+  if (ref.namespace !== undefined) copy.namespace = ownString(ref.namespace);
+  return copy;
+}
+
 /** What one scan saw, built once while resources stream past, then queried by inventory controls. */
 export class Inventory {
   private readonly entries: InventoryEntry[] = [];
   private readonly kinds = new Map<string, InventoryEntry[]>();
 
+  /**
+   * Records a resource. What is kept is copied: parsers hand out strings sliced from the file's text, and keeping one
+   * of them would keep the whole file in memory until the scan ends.
+   */
   add(resource: LoadedResource): void {
-    const { object, ref, source } = resource;
+    const { object, source } = resource;
+    const ref = ownRef(resource.ref);
     const entry: InventoryEntry = { ref, source };
-    if (KEPT_KINDS.has(ref.kind)) entry.object = object;
+    if (KEPT_KINDS.has(ref.kind)) entry.object = structuredClone(object);
     const template = podTemplateOf(object);
     if (template) {
       const labels = template.metadata.labels;
       entry.workload = {
-        podLabels: labels && typeof labels === 'object' ? { ...labels } : {},
-        serviceAccount: serviceAccountOf(template.spec),
+        podLabels: labels && typeof labels === 'object' ? structuredClone(labels) : {},
+        serviceAccount: ownString(serviceAccountOf(template.spec)),
       };
       if (typeof template.spec.automountServiceAccountToken === 'boolean') {
         entry.workload.automountServiceAccountToken = template.spec.automountServiceAccountToken;
