@@ -8,6 +8,8 @@ const MAX_DEPTH = 32;
 
 /** The value as plain JSON data: undefined and functions become null, bigints strings, cycles a marker. */
 export function toJson(value: unknown): Json {
+  // Most evidence is a string or a flag: no need for the cycle bookkeeping.
+  if (value === null || typeof value === 'boolean' || typeof value === 'string') return value;
   return convert(value, new Set(), 0);
 }
 
