@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { kspm } from './helpers/cli.js';
 import { REPO_ROOT } from './helpers/shared.js';
+import { sarifValidator } from './helpers/sarif-schema.js';
 
 const PRIVILEGED_POD = `apiVersion: v1
 kind: Pod
@@ -187,6 +188,22 @@ describe('kspm CLI', () => {
     assert.equal(report.findings.length, 1);
     assert.equal(report.findings[0]!.exception?.status, 'active');
     assert.equal(result.status, 0, 'excepted findings do not fail the build');
+  });
+
+  it('writes SARIF for the demo that the official 2.1.0 schema accepts, one result per finding', (t) => {
+    const validate = sarifValidator();
+    if (!validate) return t.skip('shared SARIF schema absent');
+    const args = ['scan', 'examples/demo', '--config', 'examples/demo/kspm.yaml'];
+    const sarif = JSON.parse(kspm([...args, '-o', 'sarif']).stdout) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
+    assert.ok(validate(sarif), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
+    const findings = json(kspm([...args, '-o', 'json']).stdout).findings;
+    const results = sarif.runs[0]!.results;
+    assert.equal(results.length, findings.length);
+    for (const result of results) {
+      const location = result.locations[0]!.physicalLocation;
+      assert.match(location.artifactLocation.uri, /^examples\/demo\/.+\.(yaml|json)$/);
+      assert.ok(location.region.startLine >= 1);
+    }
   });
 
   it('lists the catalogue in every format, and docs/controls.md is current', () => {
