@@ -4,7 +4,8 @@ import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync, exist
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { kspm } from './helpers/cli.js';
+import { spawnSync } from 'node:child_process';
+import { KSPM_BIN, kspm } from './helpers/cli.js';
 import { REPO_ROOT } from './helpers/shared.js';
 import { sarifValidator } from './helpers/sarif-schema.js';
 
@@ -204,6 +205,11 @@ describe('kspm CLI', () => {
       assert.match(location.artifactLocation.uri, /^examples\/demo\/.+\.(yaml|json)$/);
       assert.ok(location.region.startLine >= 1);
     }
+  });
+
+  it('ends quietly when the reader stops early (kspm scan | head)', () => {
+    const piped = spawnSync('sh', ['-c', `"${process.execPath}" "${KSPM_BIN}" scan examples/demo -o junit | head -c 10 >/dev/null`], { cwd: REPO_ROOT, encoding: 'utf8' });
+    assert.equal(piped.stderr, '');
   });
 
   it('lists the catalogue in every format, and docs/controls.md is current', () => {
