@@ -136,6 +136,13 @@ describe('kspm CLI', () => {
     assert.match(json(missing.stdout).errors[0]!.file, /does-not-exist\.yaml/);
   });
 
+  it('warns, and exits 0, when there is nothing to scan', () => {
+    const result = kspm(['scan', '.', '-o', 'json'], { cwd: workdir({ 'README.md': '# docs only' }) });
+    assert.equal(result.status, 0);
+    assert.match(result.stderr, /no Kubernetes resources found/);
+    assert.equal(json(result.stdout).summary.score, null);
+  });
+
   it('exits 3 when some inputs failed and no threshold was crossed, and still scans the rest', () => {
     const dir = workdir({ 'good.yaml': PRIVILEGED_POD, 'broken.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: {name: x\n' });
     const result = kspm(['scan', '.', '-o', 'json'], { cwd: dir });

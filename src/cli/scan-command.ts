@@ -113,6 +113,9 @@ export async function scanCommand(paths: string[], flags: ScanFlags): Promise<nu
       file = undefined;
       await rename(temporary, target);
     }
+    if (summary.resources === 0 && summary.errors === 0) {
+      process.stderr.write(`warning: no Kubernetes resources found in ${paths.join(', ')} (files must end in .yaml, .yml or .json)\n`);
+    }
     for (const unused of loaded.exceptions.unused()) {
       process.stderr.write(`warning: exception in ${unused.origin}${unused.line ? `:${unused.line}` : ''} for ${unused.controls.join(', ')} matched no finding\n`);
     }
