@@ -1,4 +1,4 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -84,35 +84,26 @@ export async function scanCommand(paths: string[], flags: ScanFlags): Promise<nu
     },
   };
 
-  const target = flags.outputFile;
-  // Written beside the target and renamed at the end, so an interrupted scan never leaves half a report.
-  const temporary = target ? join(dirname(target), `.${basename(target)}.${process.pid}.partial`) : undefined;
-  let file = temporary ? openSync(temporary, 'w', 0o644) : undefined;
-  const stream = file === undefined ? process.stdout : synchronousFileStream(file);
-  const color = !temporary && process.stdout.isTTY === true && !process.env.NO_COLOR;
-  const sink = createSink(flags.output as OutputFormat, stream, { color });
+  const output = openOutput(flags.outputFile);
+  const sink = createSink(flags.output as OutputFormat, output.stream, { color: output.color });
   try {
     const summary = await runScan(
-        {
-          inputs: paths,
-          controls,
-          frameworks: scored,
-          options: { pssVersion, kubernetesVersion, allowedRegistries: flags.allowedRegistry.length > 0 ? flags.allowedRegistry : (config.allowedRegistries ?? []) },
-          exceptions: loaded.exceptions,
-          initialErrors: loaded.errors,
-          namespaces: flags.namespace,
-          ...(failOn ? { failOn } : {}),
-          now: new Date(),
-          read: { maxFileBytes: maxMiB * 1024 * 1024, exclude: [flags.config, exceptionsPath].filter((file): file is string => file !== undefined) },
-        },
-        sink,
-        header,
-      );
-    if (file !== undefined && temporary && target) {
-      closeSync(file);
-      file = undefined;
-      await rename(temporary, target);
-    }
+      {
+        inputs: paths,
+        controls,
+        frameworks: scored,
+        options: { pssVersion, kubernetesVersion, allowedRegistries: flags.allowedRegistry.length > 0 ? flags.allowedRegistry : (config.allowedRegistries ?? []) },
+        exceptions: loaded.exceptions,
+        initialErrors: loaded.errors,
+        namespaces: flags.namespace,
+        ...(failOn ? { failOn } : {}),
+        now: new Date(),
+        read: { maxFileBytes: maxMiB * 1024 * 1024, exclude: [flags.config, exceptionsPath].filter((file): file is string => file !== undefined) },
+      },
+      sink,
+      header,
+    );
+    await output.commit();
     if (summary.resources === 0 && summary.errors === 0) {
       process.stderr.write(`warning: no Kubernetes resources found in ${paths.join(', ')} (files must end in .yaml, .yml or .json)\n`);
     }
@@ -121,10 +112,64 @@ export async function scanCommand(paths: string[], flags: ScanFlags): Promise<nu
     }
     return summary.exitCode;
   } catch (error) {
-    if (file !== undefined) closeSync(file);
-    if (temporary) await rm(temporary, { force: true });
+    await output.discard();
     throw error;
   }
+}
+
+interface Output {
+  stream: NodeJS.WritableStream;
+  color: boolean;
+  /** Puts the finished report in place. */
+  commit(): Promise<void>;
+  /** Removes a report that was not finished. */
+  discard(): Promise<void>;
+}
+
+/**
+ * Standard output, or a file written beside its target and renamed when complete, so an interrupted or failed scan
+ * never leaves half a report behind (not even on Ctrl-C).
+ */
+function openOutput(target: string | undefined): Output {
+  if (!target) {
+    return { stream: process.stdout, color: process.stdout.isTTY === true && !process.env.NO_COLOR, commit: async () => {}, discard: async () => {} };
+  }
+  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.partial`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(temporary, 'w', 0o644);
+  } catch (error) {
+    throw new UsageError(`cannot write --output-file ${target}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : (error as Error).message}`);
+  }
+  const close = () => {
+    if (fd !== undefined) closeSync(fd);
+    fd = undefined;
+  };
+  const interrupted = (signal: NodeJS.Signals) => {
+    close();
+    rmSync(temporary, { force: true });
+    process.kill(process.pid, signal);
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  const forget = () => {
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
+  };
+  return {
+    stream: synchronousFileStream(fd),
+    color: false,
+    commit: async () => {
+      close();
+      await rename(temporary, target);
+      forget();
+    },
+    discard: async () => {
+      close();
+      await rm(temporary, { force: true });
+      forget();
+    },
+  };
 }
 
 /** A report file written synchronously: a local file accepts each chunk at once, with no event-loop round trip. */
