@@ -1,12 +1,6 @@
 /** Reads mapping keys and one-line flow collections straight from the text, for the fast locator. */
-import { DOUBLE_QUOTE, HASH, SINGLE_QUOTE, isBlank, quotedEnd, scanOpen, skipBlanks, unquote } from './scan.js';
-
-const COLON = 58;
-const COMMA = 44;
-const OPEN_SQUARE = 91;
-const CLOSE_SQUARE = 93;
-const OPEN_CURLY = 123;
-const CLOSE_CURLY = 125;
+import { CLOSE_CURLY, CLOSE_SQUARE, COLON, COMMA, DOUBLE_QUOTE, HASH, OPEN_CURLY, OPEN_SQUARE, SINGLE_QUOTE } from './chars.js';
+import { isBlank, quotedEnd, scanOpen, skipBlanks, unquote } from './scan.js';
 
 /** Characters that cannot start a plain block key. */
 const NOT_PLAIN_START = new Set([...'[]{},#&*!|>%@`'].map((c) => c.charCodeAt(0)));

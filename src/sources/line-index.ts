@@ -4,7 +4,8 @@
  * or quoted scalars, flow collections spanning lines), blank lines and comments are marked -1, so the locator can
  * walk siblings by indentation alone.
  */
-import { DOUBLE_QUOTE, HASH, SINGLE_QUOTE, isBlank, isDashAt, scanOpen, skipBlanks, type OpenState } from './scan.js';
+import { DOUBLE_QUOTE, HASH, SINGLE_QUOTE } from './chars.js';
+import { isBlank, isDashAt, scanOpen, skipBlanks, type OpenState } from './scan.js';
 import { parseKey } from './keys.js';
 
 export interface LineIndex {

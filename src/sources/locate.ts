@@ -9,7 +9,8 @@ import type { FieldPath } from '../model/path.js';
 import type { Position } from '../model/resource.js';
 import { flowEntries, parseKey } from './keys.js';
 import { buildLineIndex, type LineIndex } from './line-index.js';
-import { HASH, isBlank, isDashAt, skipBlanks } from './scan.js';
+import { HASH } from './chars.js';
+import { isBlank, isDashAt, skipBlanks } from './scan.js';
 
 interface Cursor {
   line: number;

@@ -1,12 +1,6 @@
 /** Character-level helpers for reading YAML lines without a parser. Offsets index the whole text; `end` ends a line. */
 
-export const HASH = 35;
-export const DOUBLE_QUOTE = 34;
-export const SINGLE_QUOTE = 39;
-export const BACKSLASH = 92;
-const SPACE = 32;
-const TAB = 9;
-const DASH = 45;
+import { BACKSLASH, DASH, DOUBLE_QUOTE, HASH, SINGLE_QUOTE, SPACE, TAB } from './chars.js';
 
 export function isBlank(code: number): boolean {
   return code === SPACE || code === TAB;

@@ -3,6 +3,7 @@
  * column 0. Markers cannot appear inside content (the spec forbids them there, even in block scalars), so a plain
  * line scan is exact, and each document can then be parsed, and reported on, by itself.
  */
+import { DASH, DOT, HASH, NEWLINE, PERCENT, RETURN, SPACE, TAB } from './chars.js';
 
 /** One document's text and where it sits in the stream. */
 export interface DocumentText {
@@ -14,15 +15,6 @@ export interface DocumentText {
   /** 1-based line of the stream on which `text` ends. */
   endLine: number;
 }
-
-const DASH = 45;
-const DOT = 46;
-const NEWLINE = 10;
-const SPACE = 32;
-const TAB = 9;
-const RETURN = 13;
-const HASH = 35;
-const PERCENT = 37;
 
 function isBreakOrBlank(code: number): boolean {
   return Number.isNaN(code) || code === NEWLINE || code === RETURN || code === SPACE || code === TAB;
