@@ -105,6 +105,11 @@ describe('kspm CLI', () => {
     assert.ok(privileged.frameworks.length > 0);
   });
 
+  it('reads `privileged: yes` as Kubernetes does: true, so the check cannot be dodged by a YAML 1.1 boolean', () => {
+    const report = json(kspm(['scan', '-', '-o', 'json', '--control', 'pss-privileged,pss-host-namespaces'], { input: PRIVILEGED_POD.replace('privileged: true', 'privileged: yes').replace('spec:\n', 'spec:\n  hostNetwork: on\n') }).stdout);
+    assert.deepEqual(report.findings.map((f) => f.controlId).sort(), ['pss-host-namespaces', 'pss-privileged']);
+  });
+
   it('keeps the input path as given in source.file', () => {
     const dir = workdir({ 'manifests/apps/pod.yaml': PRIVILEGED_POD });
     const report = json(kspm(['scan', './manifests', '-o', 'json'], { cwd: dir }).stdout);

@@ -11,11 +11,11 @@ const errors = (list: SourceItem[]): InputError[] => list.flatMap((item) => (ite
 
 describe('textItems', () => {
   it('yields each document as a resource with its file, line and identity', () => {
-    const found = resources(items('# header\napiVersion: v1\nkind: Pod\nmetadata: {name: a, namespace: n}\n---\n\napiVersion: v1\nkind: Service\nmetadata:\n  name: b\n'));
+    const found = resources(items('# header\napiVersion: v1\nkind: Pod\nmetadata: {name: a, namespace: ns}\n---\n\napiVersion: v1\nkind: Service\nmetadata:\n  name: b\n'));
     assert.deepEqual(
       found.map((r) => ({ ref: r.ref, source: r.source })),
       [
-        { ref: { apiVersion: 'v1', kind: 'Pod', name: 'a', namespace: 'n' }, source: { file: 'm.yaml', line: 2 } },
+        { ref: { apiVersion: 'v1', kind: 'Pod', name: 'a', namespace: 'ns' }, source: { file: 'm.yaml', line: 2 } },
         { ref: { apiVersion: 'v1', kind: 'Service', name: 'b' }, source: { file: 'm.yaml', line: 7 } },
       ],
     );

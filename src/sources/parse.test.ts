@@ -12,14 +12,24 @@ function value(text: string): unknown {
 }
 
 describe('parseYamlDocument', () => {
-  it('keeps dates and YAML 1.1 words as strings, as Kubernetes reads them', () => {
-    assert.deepEqual(value('date: 2024-01-02\nwhen: 2024-01-02T10:00:00Z\nanswer: yes\nport: 8080\non: true\n'), {
+  it('keeps dates as strings and reads YAML 1.1 booleans, as Kubernetes (go-yaml v2) reads them', () => {
+    assert.deepEqual(value('date: 2024-01-02\nwhen: 2024-01-02T10:00:00Z\nanswer: yes\nquoted: "yes"\nport: 8080\nflag: On\nno: y\nplain: nope\n'), {
       date: '2024-01-02',
       when: '2024-01-02T10:00:00Z',
-      answer: 'yes',
+      answer: true,
+      quoted: 'yes',
       port: 8080,
-      on: true,
+      flag: true,
+      false: true,
+      plain: 'nope',
     });
+  });
+
+  it('reads YAML 1.1 booleans the same way when yaml 2 parses the document', () => {
+    const result = parseYamlDocument('privileged: yes\nhostNetwork: on\nreadOnly: off\nk: 1\nk: 2\n');
+    assert.ok(result.ok);
+    assert.equal(result.exact, false);
+    assert.deepEqual(result.value, { privileged: true, hostNetwork: true, readOnly: false, k: 2 });
   });
 
   it('applies merge keys', () => {
@@ -59,7 +69,7 @@ describe('parseYamlDocument', () => {
   });
 
   it('accepts a few harmless aliases', () => {
-    assert.deepEqual(value('x: &x {a: 1}\ny: [*x, *x]\nurl: "http://h/?a=1&b=2"\n'), { x: { a: 1 }, y: [{ a: 1 }, { a: 1 }], url: 'http://h/?a=1&b=2' });
+    assert.deepEqual(value('x: &x {a: 1}\nz: [*x, *x]\nurl: "http://h/?a=1&b=2"\n'), { x: { a: 1 }, z: [{ a: 1 }, { a: 1 }], url: 'http://h/?a=1&b=2' });
   });
 
   it('refuses nesting deeper than the limit without overflowing the stack', () => {

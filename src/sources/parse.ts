@@ -1,7 +1,8 @@
 /**
  * Parses one document's text into a value, bounded against hostile input. js-yaml is the fast path; `yaml` 2 is the
- * second opinion for documents js-yaml rejects. Both read YAML 1.2 core types plus merge keys and no timestamps, so
- * `2024-01-01` stays the string Kubernetes sees.
+ * second opinion for documents js-yaml rejects. Both read scalars as Kubernetes does (its YAML reader is go-yaml v2):
+ * YAML 1.2 core types plus merge keys, the YAML 1.1 booleans (`privileged: yes` and `hostNetwork: on` are true there,
+ * so they must be here), and no timestamps, so `2024-01-01` stays a string.
  */
 import { CORE_SCHEMA, Type, YAMLException, load, type LoadOptions } from 'js-yaml';
 import { parseDocument, type Document } from 'yaml';
@@ -25,8 +26,22 @@ const ALIAS_EXPANSION_ALLOWANCE = 100_000;
 
 const NOT_TEXT = /null byte|non-printable/;
 
+const TRUE_WORDS = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON']);
+const FALSE_WORDS = new Set(['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF']);
+const BOOLEAN_11 = new Type('tag:yaml.org,2002:bool', {
+  kind: 'scalar',
+  resolve: (data: unknown) => typeof data === 'string' && (TRUE_WORDS.has(data) || FALSE_WORDS.has(data)),
+  construct: (data: string) => TRUE_WORDS.has(data),
+  predicate: (value: unknown) => typeof value === 'boolean',
+});
 const MERGE_KEY = new Type('tag:yaml.org,2002:merge', { kind: 'scalar', resolve: (data: unknown) => data === '<<' || data === null });
-const SCHEMA = CORE_SCHEMA.extend({ implicit: [MERGE_KEY] });
+// Replaces the core schema's boolean type (same tag), keeping its other types.
+const SCHEMA = CORE_SCHEMA.extend({ implicit: [BOOLEAN_11, MERGE_KEY] });
+/** The same booleans for `yaml` 2, added beside its core `true`/`false`. */
+const YAML2_BOOLEANS = [
+  { tag: 'tag:yaml.org,2002:bool', default: true, identify: (value: unknown) => typeof value === 'boolean', test: /^(?:[Yy]|[Yy]es|YES|[Oo]n|ON)$/, resolve: () => true },
+  { tag: 'tag:yaml.org,2002:bool', default: true, identify: (value: unknown) => typeof value === 'boolean', test: /^(?:[Nn]|[Nn]o|NO|[Oo]ff|OFF)$/, resolve: () => false },
+];
 const LOAD_OPTIONS: LoadOptions & { maxDepth: number } = { schema: SCHEMA, maxDepth: MAX_DEPTH };
 
 type Shape = 'ok' | 'too-many-nodes' | 'too-deep';
@@ -68,7 +83,7 @@ function parseWithYaml2(text: string, fallbackLine: number | undefined, fallback
   let document: Document.Parsed;
   try {
     // Duplicate keys are accepted, the last one winning, as Kubernetes' own YAML reader does.
-    document = parseDocument(text, { schema: 'core', merge: true, uniqueKeys: false });
+    document = parseDocument(text, { schema: 'core', customTags: YAML2_BOOLEANS, merge: true, uniqueKeys: false });
   } catch {
     return { ok: false, code: 'parse-failed', line: fallbackLine, message: fallbackMessage };
   }
