@@ -224,6 +224,23 @@ describe('kspm CLI', () => {
     assert.equal(piped.stderr, '');
   });
 
+  it('applies an annotation exception to findings cluster-wide controls make on the annotated workload', () => {
+    const annotated = PRIVILEGED_POD.replace(
+      '  namespace: tools\n',
+      '  namespace: tools\n  annotations:\n    kspm.io/ignore: netpol-namespace-missing\n    kspm.io/ignore-reason: isolated by the service mesh\n',
+    );
+    const result = kspm(['scan', '-', '-o', 'json', '--control', 'netpol-namespace-missing', '--fail-on', 'low'], { input: annotated });
+    const report = json(result.stdout);
+    assert.equal(report.findings.length, 1);
+    assert.equal(report.findings[0]!.exception?.status, 'active');
+    assert.equal(result.status, 0);
+  });
+
+  it('exits 3, not 2, when resources were read but the namespace filter kept none', () => {
+    const dir = workdir({ 'pod.yaml': PRIVILEGED_POD, 'bad.yaml': 'a: [\n' });
+    assert.equal(kspm(['scan', '.', '-n', 'elsewhere', '-o', 'json'], { cwd: dir }).status, 3);
+  });
+
   it('lists the catalogue in every format, and docs/controls.md is current', () => {
     const table = kspm(['controls']);
     assert.equal(table.status, 0);

@@ -2,7 +2,7 @@ import type { Control, ControlOptions, ResourceControl, Violation } from '../con
 import { findException, annotationException, type AnnotationException, type ExceptionSet } from '../exceptions/index.js';
 import { frameworkScores, postureScore } from './score.js';
 import type { Framework } from '../frameworks/index.js';
-import { Inventory } from '../inventory/inventory.js';
+import { Inventory, type InventoryEntry } from '../inventory/inventory.js';
 import { podTemplateOf } from '../inventory/pod-spec.js';
 import type { Finding } from '../model/finding.js';
 import type { K8sObject } from '../model/k8s.js';
@@ -53,9 +53,12 @@ export async function runScan(request: ScanRequest, sink: ReportSink, header: Re
   const tallies = new Map<string, ControlTally>(
     request.controls.map((control) => [control.meta.id, { controlId: control.meta.id, severity: control.meta.severity, evaluated: 0, failed: 0, excepted: 0 }]),
   );
-  const counts = { resources: 0, errors: 0, total: 0, excepted: 0, expired: 0, open: Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number> };
+  // `read` counts every resource the inputs held; `resources`, those the namespace filter kept.
+  const counts = { read: 0, resources: 0, errors: 0, total: 0, excepted: 0, expired: 0, open: Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number> };
   const resourceControls = request.controls.filter((control): control is ResourceControl => control.scope === 'resource');
   const inventory = new Inventory();
+  /** Annotation exceptions of the resources that carry one, for findings cluster-wide controls make on them later. */
+  const annotated = new Map<InventoryEntry, AnnotationException>();
 
   const reportError = async (error: InputError) => {
     counts.errors++;
@@ -106,12 +109,14 @@ export async function runScan(request: ScanRequest, sink: ReportSink, header: Re
       continue;
     }
     const resource = item.resource;
+    counts.read++;
     if (!inNamespaces(resource.ref, request.namespaces)) continue;
     counts.resources++;
     await sink.resource({ ...resource.ref, source: resource.source });
-    inventory.add(resource);
+    const entry = inventory.add(resource);
     const parsed = annotationException(resource.object, resource.ref, describeRef(resource.ref), request.now);
     if (parsed.error) await reportError({ ...parsed.error, file: resource.source.file, line: resource.source.line });
+    if (parsed.exception) annotated.set(entry, parsed.exception);
     for (const control of resourceControls) {
       if (!applies(control, resource.object)) continue;
       let violations: Violation[];
@@ -134,15 +139,12 @@ export async function runScan(request: ScanRequest, sink: ReportSink, header: Re
       await reportError(controlFailure(control, { apiVersion: '', kind: 'inventory', name: '' }, { file: '', line: 0 }, error));
       continue;
     }
-    for (const { entry, violations } of results) {
-      const annotation = entry.object ? annotationException(entry.object, entry.ref, describeRef(entry.ref), request.now).exception : undefined;
-      await record(control, entry.ref, entry.source, violations, undefined, annotation);
-    }
+    for (const { entry, violations } of results) await record(control, entry.ref, entry.source, violations, undefined, annotated.get(entry));
   }
 
   const failing = request.failOn !== undefined && SEVERITIES.some((severity) => counts.open[severity] > 0 && atLeast(severity, request.failOn!));
   const exitCode =
-    counts.resources === 0 && counts.errors > 0 ? EXIT.usage : failing ? EXIT.findings : counts.errors > 0 ? EXIT.inputErrors : EXIT.ok;
+    counts.read === 0 && counts.errors > 0 ? EXIT.usage : failing ? EXIT.findings : counts.errors > 0 ? EXIT.inputErrors : EXIT.ok;
   const summary: Summary = {
     resources: counts.resources,
     findings: { total: counts.total, bySeverity: counts.open, excepted: counts.excepted, expiredExceptions: counts.expired },

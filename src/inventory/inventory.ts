@@ -53,7 +53,7 @@ export class Inventory {
    * Records a resource. What is kept is copied: parsers hand out strings sliced from the file's text, and keeping one
    * of them would keep the whole file in memory until the scan ends.
    */
-  add(resource: LoadedResource): void {
+  add(resource: LoadedResource): InventoryEntry {
     const { object, source } = resource;
     const ref = ownRef(resource.ref);
     const entry: InventoryEntry = { ref, source };
@@ -73,6 +73,7 @@ export class Inventory {
     const sameKind = this.kinds.get(ref.kind);
     if (sameKind) sameKind.push(entry);
     else this.kinds.set(ref.kind, [entry]);
+    return entry;
   }
 
   all(): readonly InventoryEntry[] {
