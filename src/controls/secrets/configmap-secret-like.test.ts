@@ -19,6 +19,7 @@ testControl(control, {
   invalid: [
     { name: 'key named like a secret', objects: configMap({ DB_PASSWORD: FAKE.password }), violations: [{ path: 'data.DB_PASSWORD', message: 'key "DB_PASSWORD" is named like a secret' }] },
     { name: 'properties file with a password line', objects: configMap({ 'application.properties': 'server.port=8080\nspring.datasource.password=hunter22\n' }), violations: [{ path: 'data["application.properties"]', message: 'line 2 of key "application.properties" sets spring.datasource.password in clear' }] },
+    { name: 'one-line properties file with a password', objects: configMap({ 'application.properties': 'db.password=hunter22\n' }), violations: [{ path: 'data["application.properties"]', message: 'line 1 of key "application.properties" sets db.password in clear' }] },
     { name: 'YAML config with a token', objects: configMap({ 'config.yaml': 'exporters:\n  otlp:\n    headers:\n      token: "abc-def-123"\n' }), violations: [{ path: 'data["config.yaml"]', message: 'line 4' }] },
     { name: 'JSON config with a client secret', objects: configMap({ 'oidc.json': '{\n  "client_id": "shop",\n  "client_secret": "s3cr3t-value",\n}' }), violations: [{ path: 'data["oidc.json"]', message: 'sets client_secret' }] },
     { name: 'private key under an innocent name', objects: configMap({ 'tls.pem': FAKE.privateKey }), violations: [{ path: 'data["tls.pem"]', message: 'contains a private key' }] },

@@ -16,9 +16,10 @@ const NOT_CREDENTIAL_FILES = new Set(['nsswitch.conf']);
 function exposure(key: string, value: string): Exposure | undefined {
   const credential = findCredential(value);
   if (credential) return { message: `key "${key}" contains ${credential.what}`, value: credential.value };
-  if (!value.trim().includes('\n')) {
-    return isSecretLikeName(key) && isLiteralSecret(value, key) ? { message: `key "${key}" is named like a secret and holds a literal value`, value: unquote(value) } : undefined;
+  if (!value.trim().includes('\n') && isSecretLikeName(key)) {
+    return isLiteralSecret(value, key) ? { message: `key "${key}" is named like a secret and holds a literal value`, value: unquote(value) } : undefined;
   }
+  // Otherwise the value may be an embedded config file, one line long or many.
   if (NOT_CREDENTIAL_FILES.has(key)) return undefined;
   const lines = value.split('\n');
   for (const [index, line] of lines.entries()) {

@@ -9,6 +9,19 @@ function filledKeys(field: 'data' | 'stringData', values: Record<string, unknown
     .map(([key]) => key);
 }
 
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+/** The Secret as `kubectl apply` recorded it in an annotation, values included, when it holds one. */
+function lastApplied(object: Record<string, unknown>): Record<string, unknown> | undefined {
+  const text = record(record(object.metadata)?.annotations)?.[LAST_APPLIED];
+  if (typeof text !== 'string') return undefined;
+  try {
+    return record(JSON.parse(text));
+  } catch {
+    return undefined;
+  }
+}
+
 export default defineControl(
   {
     id: 'secret-manifest-data',
@@ -16,7 +29,7 @@ export default defineControl(
     severity: 'high',
     category: 'Secrets',
     description:
-      'Flags Secret objects whose `data` or `stringData` hold values. Objects read back from a cluster (they carry `metadata.uid`) are skipped: storing values is what a Secret is for there.',
+      'Flags Secret objects whose `data` or `stringData` hold values, and Secrets whose `kubectl.kubernetes.io/last-applied-configuration` annotation repeats values. Values in objects read back from a cluster (they carry `metadata.uid`) are skipped: storing them is what a Secret is for there; the annotation is not.',
     rationale:
       'base64 is an encoding, not encryption: a Secret committed with its values is readable by everyone with access to the repository, its forks and its history, and is rarely rotated.',
     remediation:
@@ -30,8 +43,18 @@ export default defineControl(
   },
   (object) => {
     if (object.kind !== 'Secret') return [];
-    if (record(object.metadata)?.uid !== undefined) return [];
     const violations: Violation[] = [];
+    const applied = lastApplied(object);
+    const copied = applied ? (['data', 'stringData'] as const).flatMap((field) => (isRecord(applied[field]) ? filledKeys(field, applied[field]) : [])) : [];
+    if (copied.length > 0) {
+      violations.push({
+        path: ['metadata', 'annotations', LAST_APPLIED],
+        message: `the ${LAST_APPLIED} annotation repeats ${copied.length} secret value(s) in clear, readable by anyone who can read the Secret's metadata: ${copied.join(', ')}`,
+        found: `keys ${copied.join(', ')} (values not shown)`,
+        expected: 'no values in annotations: apply Secrets server-side (`kubectl apply --server-side`) or create them without kubectl apply',
+      });
+    }
+    if (record(object.metadata)?.uid !== undefined) return violations;
     for (const field of ['data', 'stringData'] as const) {
       const values = object[field];
       if (!isRecord(values)) continue;
