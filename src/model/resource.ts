@@ -46,6 +46,7 @@ export type InputErrorCode =
   | 'alias-limit'
   | 'not-an-object'
   | 'missing-kind'
+  | 'invalid-object'
   | 'render-failed'
   | 'renderer-missing'
   | 'control-failed'

@@ -30,8 +30,9 @@ function severityColor(colors: Colors, severity: Severity): (text: string) => st
 }
 
 /** The first sentence: enough to say what to do; the full text is in `kspm controls` and the other formats. */
+/** The remediation's first sentence: up to a full stop followed by a new sentence, not one inside "e.g." or "i.e.". */
 function firstSentence(text: string): string {
-  const match = /^(.+?[.!?])\s+(?=[A-Z`*])/s.exec(text);
+  const match = /^(.+?(?<!\b(?:e\.g|i\.e|etc|vs))[.!?])\s+(?=[A-Z`*])/s.exec(text);
   return match ? match[1]! : text;
 }
 

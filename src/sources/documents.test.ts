@@ -67,4 +67,15 @@ describe('textItems', () => {
     const [pod] = resources(items('{\n  "apiVersion": "v1",\n  "kind": "Pod",\n  "spec": {\n    "containers": [{"name": "a", "image": "x"}]\n  }\n}\n', true));
     assert.deepEqual(pod!.locate(['spec', 'containers', 0, 'image']), { line: 5, column: 34 });
   });
+  it('refuses objects whose metadata the API server would refuse, naming the field', () => {
+    const found = items('apiVersion: v1\nkind: Pod\nmetadata: {name: [1]}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: ok, namespace: no}\n---\napiVersion: v1\nkind: Pod\nmetadata: oops\n');
+    assert.deepEqual(
+      found.map((item) => (item.type === 'error' ? [item.error.code, item.error.line, item.error.message.split(';')[0]] : ['resource'])),
+      [
+        ['invalid-object', 1, 'its metadata.name is a sequence, not a string'],
+        ['invalid-object', 5, 'its metadata.namespace is a boolean, not a string'],
+        ['invalid-object', 9, 'its metadata is a string, not a mapping'],
+      ],
+    );
+  });
 });

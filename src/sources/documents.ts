@@ -30,9 +30,21 @@ function isList(object: Record<string, unknown>): object is Record<string, unkno
 function missingIdentity(object: Record<string, unknown>): string | undefined {
   const hasKind = typeof object.kind === 'string' && object.kind !== '';
   const hasApiVersion = typeof object.apiVersion === 'string' && object.apiVersion !== '';
-  if (hasKind && hasApiVersion) return undefined;
   if (!hasKind && !hasApiVersion) return 'the object has neither a string `kind` nor a string `apiVersion`';
-  return `the object has no string \`${hasKind ? 'apiVersion' : 'kind'}\``;
+  if (!hasKind || !hasApiVersion) return `the object has no string \`${hasKind ? 'apiVersion' : 'kind'}\``;
+  return undefined;
+}
+
+/** What is wrong with the object's metadata, or undefined. The API server refuses such objects too; scanning them would report a nameless object as passing. */
+function invalidMetadata(object: Record<string, unknown>): string | undefined {
+  const metadata = object.metadata;
+  if (metadata === undefined || metadata === null) return undefined;
+  if (!isRecord(metadata)) return `its metadata is ${describeValue(metadata)}, not a mapping`;
+  for (const field of ['name', 'generateName', 'namespace'] as const) {
+    const value = metadata[field];
+    if (value !== undefined && value !== null && typeof value !== 'string') return `its metadata.${field} is ${describeValue(value)}, not a string`;
+  }
+  return undefined;
 }
 
 function* objectItems(value: unknown, file: string, line: number, prefix: FieldPath, locate: (path: FieldPath) => Position): Generator<SourceItem> {
@@ -43,6 +55,11 @@ function* objectItems(value: unknown, file: string, line: number, prefix: FieldP
   const missing = missingIdentity(value);
   if (missing) {
     yield error(file, line, 'missing-kind', `${missing}; not a Kubernetes resource`);
+    return;
+  }
+  const invalid = invalidMetadata(value);
+  if (invalid) {
+    yield error(file, line, 'invalid-object', `${invalid}; the API server would refuse this object`);
     return;
   }
   const object = value as K8sObject;

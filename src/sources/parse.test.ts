@@ -68,6 +68,16 @@ describe('parseYamlDocument', () => {
     if (!result.ok) assert.equal(result.code, 'alias-limit');
   });
 
+  it('reports an undefined alias as such, with its line, without repeating its name', () => {
+    const result = parseYamlDocument('apiVersion: v1\nkind: ConfigMap\ndata:\n  x: 1\n  y: *SUPERSECRET\n');
+    assert.equal(result.ok, false);
+    if (result.ok) return;
+    assert.equal(result.code, 'parse-failed');
+    assert.equal(result.line, 5);
+    assert.match(result.message, /undefined alias/);
+    assert.doesNotMatch(result.message, /SUPERSECRET/);
+  });
+
   it('accepts a few harmless aliases', () => {
     assert.deepEqual(value('x: &x {a: 1}\nz: [*x, *x]\nurl: "http://h/?a=1&b=2"\n'), { x: { a: 1 }, z: [{ a: 1 }, { a: 1 }], url: 'http://h/?a=1&b=2' });
   });

@@ -97,6 +97,8 @@ function parseWithYaml2(text: string, fallbackLine: number | undefined, fallback
     value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (caught) {
     const message = caught instanceof Error ? caught.message : String(caught);
+    // The alias's name is not repeated: it is the document's own text, and may be anything.
+    if (/unresolved alias/i.test(message)) return { ok: false, code: 'parse-failed', line: fallbackLine, message: 'undefined alias: an alias (*name) refers to no anchor (&name) before it' };
     if (/alias/i.test(message)) return { ok: false, code: 'alias-limit', message: 'too many aliases expanded (an alias bomb?); refused' };
     return { ok: false, code: 'parse-failed', line: fallbackLine, message: firstLine(message) };
   }
