@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import type { SourceItem } from '../model/resource.js';
 import { documentItems, textItems, type Origin } from './documents.js';
 import { readTextFile, readTextStream, type ReadResult } from './read.js';
-import { helmOrigins, renderHelmChart, renderKustomization, type RenderResult } from './render.js';
+import { kustomizeItems, renderKustomizationWithOrigins } from './kustomize.js';
+import { helmOrigins, renderHelmChart, type RenderResult } from './render.js';
 import { splitDocuments, type DocumentText } from './split.js';
 import { Walker, type Target } from './walk.js';
 
@@ -80,9 +81,9 @@ async function* targetItems(target: Target, read: Promise<ReadResult> | undefine
       return;
     }
     case 'kustomize': {
-      const rendered = await renderKustomization(target.dir, settings.kubectlCommand, settings.maxFileBytes);
-      const file = join(target.dir, target.kustomization);
-      yield* renderedItems(rendered, () => ({ file, lineOffset: 0 }));
+      const { rendered, wrapper } = await renderKustomizationWithOrigins(target.dir, settings.kubectlCommand, settings.maxFileBytes);
+      if (!rendered.ok) yield { type: 'error', error: rendered.error };
+      else yield* kustomizeItems(rendered.text, target.dir, join(target.dir, target.kustomization), wrapper);
       return;
     }
   }

@@ -43,22 +43,27 @@ describe('Kustomize directories', () => {
   const kubectl = hasKubectl();
   if (!kubectl) process.stderr.write('\n!!! SKIPPING: kubectl is not on PATH; the Kustomize tests need it !!!\n\n');
 
-  it('renders with kubectl kustomize and reports resources at the kustomization, by rendered line', { skip: !kubectl && 'kubectl is absent' }, async () => {
+  it('renders with kubectl kustomize and reports each resource at the file and line it came from', { skip: !kubectl && 'kubectl is absent' }, async () => {
     const dir = join(workspace, 'overlay');
-    mkdirSync(dir);
-    writeFileSync(join(dir, 'kustomization.yaml'), 'namePrefix: prod-\nresources:\n  - pod.yaml\n  - sa.yaml\n');
-    writeFileSync(join(dir, 'pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: app\n      image: nginx\n');
+    mkdirSync(join(dir, 'base'), { recursive: true });
+    writeFileSync(join(dir, 'kustomization.yaml'), 'namePrefix: prod-\nresources:\n  - base\n  - sa.yaml\n');
+    writeFileSync(join(dir, 'base', 'kustomization.yaml'), 'resources:\n  - pods.yaml\n');
+    writeFileSync(
+      join(dir, 'base', 'pods.yaml'),
+      '# two pods\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: app\n      image: nginx\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: worker\n  annotations: {team: shop}\nspec:\n  containers:\n    - name: app\n      image: busybox\n',
+    );
     writeFileSync(join(dir, 'sa.yaml'), 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: runner\n');
     const { resources, errors } = await collect([dir]);
     assert.deepEqual(errors, []);
-    assert.deepEqual(resources.map((r) => [r.ref.kind, r.ref.name, r.source.file]).sort(), [
-      ['Pod', 'prod-web', join(dir, 'kustomization.yaml')],
-      ['ServiceAccount', 'prod-runner', join(dir, 'kustomization.yaml')],
+    assert.deepEqual(resources.map((r) => [r.ref.kind, r.ref.name, r.source.file, r.source.line]).sort(), [
+      ['Pod', 'prod-web', join(dir, 'base', 'pods.yaml'), 2],
+      ['Pod', 'prod-worker', join(dir, 'base', 'pods.yaml'), 11],
+      ['ServiceAccount', 'prod-runner', join(dir, 'sa.yaml'), 1],
     ]);
-    // kubectl prints the documents sorted by kind (ServiceAccount first, 4 lines, then `---`), so the Pod starts on line 6.
-    const pod = resources.find((r) => r.ref.kind === 'Pod')!;
-    assert.equal(pod.source.line, 6);
-    assert.equal(pod.locate(['spec', 'containers', 0, 'image']).line, pod.source.line + 6);
+    const worker = resources.find((r) => r.ref.name === 'prod-worker')!;
+    assert.equal(worker.locate(['spec', 'containers', 0, 'image']).line, 19, 'fields point into the original file');
+    assert.deepEqual(worker.object.metadata?.annotations, { team: 'shop' }, 'the origin annotation kspm asked for is removed');
+    assert.equal(resources.find((r) => r.ref.name === 'prod-web')!.object.metadata?.annotations, undefined);
   });
 
   it('reports a failed render with the tool\'s message', { skip: !kubectl && 'kubectl is absent' }, async () => {
