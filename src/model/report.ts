@@ -9,7 +9,8 @@ export const REPORT_SCHEMA_VERSION = '1.0.0';
 export interface ToolInfo {
   name: 'kspm';
   version: string;
-  informationUri: string;
+  /** The project's home page, from package.json `homepage` when it has one. */
+  informationUri?: string;
 }
 
 /** What a report knows before the first resource arrives. */

@@ -96,7 +96,7 @@ export class JsonSink implements ReportSink {
   async begin(header: ReportHeader): Promise<void> {
     this.header = header;
     this.spool = await Spool.create(this.options.spoolDir);
-    const tool = { name: header.tool.name, version: header.tool.version, informationUri: header.tool.informationUri };
+    const tool = { name: header.tool.name, version: header.tool.version, ...(header.tool.informationUri ? { informationUri: header.tool.informationUri } : {}) };
     await this.writer.write(`{\n  "schemaVersion": ${JSON.stringify(REPORT_SCHEMA_VERSION)},\n  "tool": ${JSON.stringify(tool)},\n  "findings": [`);
   }
 

@@ -197,7 +197,7 @@ export class SarifSink implements ReportSink {
         name: header.tool.name,
         version: header.tool.version,
         semanticVersion: header.tool.version,
-        informationUri: header.tool.informationUri,
+        ...(header.tool.informationUri ? { informationUri: header.tool.informationUri } : {}),
         rules: header.controls.map(rule),
       },
     };
