@@ -158,7 +158,7 @@ export function sampleReport(): SampleReport {
     evidence: { found: { verbs: ['*'], missing: undefined, big: 10n }, expected: 'explicit verbs' },
   };
   const header: ReportHeader = {
-    tool: { name: 'kspm', version: '0.1.0', informationUri: 'https://github.com/kspm-dev/kspm' },
+    tool: { name: 'kspm', version: '0.1.0', informationUri: 'https://example.org/kspm' },
     startedAt: '2025-06-01T10:00:00.000Z',
     inputs: ['manifests', '-'],
     controls: [PRIVILEGED, MUTABLE_TAG, WILDCARD, PROBES],
