@@ -15,7 +15,8 @@ export const unauthorized = (): Failure => failure(401, 'Unauthorized', 'Unautho
 
 export function forbidden(user: string, verb: string, resource: string, group: string, namespace: string | undefined): Failure {
   const scope = namespace === undefined ? 'at the cluster scope' : `in the namespace "${namespace}"`;
-  const message = `${resource} is forbidden: User "${user}" cannot ${verb} resource "${resource}" in API group "${group}" ${scope}`;
+  const qualified = group === '' ? resource : `${resource}.${group}`;
+  const message = `${qualified} is forbidden: User "${user}" cannot ${verb} resource "${resource}" in API group "${group}" ${scope}`;
   const details: Record<string, unknown> = { kind: resource };
   if (group !== '') details.group = group;
   return failure(403, 'Forbidden', message, details);
