@@ -4,23 +4,21 @@
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { ApiException, CoreV1Api, KubeConfig, Watch } from '@kubernetes/client-node';
-import { load } from 'js-yaml';
 import { isRecord, list } from '../src/model/k8s.js';
-import { kubeconfigFor, type Kubeconfig } from './helpers/api-server/kubeconfig.js';
+import type { Kubeconfig } from './helpers/api-server/kubeconfig.js';
 import { start, TEST_TOKEN, TEST_USER, type ApiServer } from './helpers/api-server/server.js';
+import { bootstrapRbac, EXEC_TOKEN, EXEC_USER, loginsFor, type Logins } from './helpers/api-server/fixtures.js';
 import { sharedData } from './helpers/shared.js';
 
 const run = promisify(execFile);
 const KUBECTL = '/usr/bin/kubectl';
-const EXEC_TOKEN = 'token-from-exec-plugin';
-const EXEC_USER = 'exec-plugin-user';
 const GIT_VERSION = 'v1.33.2-eks-abc';
 const NAMESPACES = ['kube-system', 'team-a', 'team-b', 'team-c', 'team-d'];
 const POD_COUNT = 250;
@@ -29,15 +27,6 @@ if (!existsSync(KUBECTL)) process.stderr.write(`\n!!! SKIPPING: ${KUBECTL} is ab
 const discoveryDir = sharedData('k8s-discovery');
 const rbacDir = sharedData('k8s-rbac-bootstrap');
 const skip = !existsSync(KUBECTL) || discoveryDir === undefined || rbacDir === undefined;
-
-function bootstrapRbac(dir: string): unknown[] {
-  const testdata = join(dir, 'testdata');
-  return readdirSync(testdata).filter((file) => file.endsWith('.yaml')).sort()
-    .flatMap((file) => {
-      const document = load(readFileSync(join(testdata, file), 'utf8'));
-      return isRecord(document) ? list(document.items) : [];
-    });
-}
 
 const podName = (index: number): string => `pod-${String(index).padStart(3, '0')}`;
 const namespaceOfPod = (index: number): string => NAMESPACES[index % NAMESPACES.length] ?? 'default';
@@ -71,9 +60,7 @@ const allPodNames = (): string[] => Array.from({ length: POD_COUNT }, (_, index)
 
 describe('test API server through the real kubectl and client-node', { skip }, () => {
   let server: ApiServer;
-  let tokenConfig: Kubeconfig;
-  let wrongTokenConfig: Kubeconfig;
-  let execConfig: Kubeconfig;
+  let logins: Logins;
   let cacheDir: string;
 
   before(async () => {
@@ -85,17 +72,13 @@ describe('test API server through the real kubectl and client-node', { skip }, (
       forbidden: ['rolebindings.rbac.authorization.k8s.io'],
       discoveryDir,
     });
-    tokenConfig = kubeconfigFor(server, { token: TEST_TOKEN });
-    wrongTokenConfig = kubeconfigFor(server, { token: 'not-a-valid-token' });
-    const credential = "process.stdout.write(JSON.stringify({apiVersion:'client.authentication.k8s.io/v1beta1',"
-      + "kind:'ExecCredential',status:{token:process.env.PLUGIN_TOKEN}}))";
-    execConfig = kubeconfigFor(server, { exec: { command: process.execPath, args: ['-e', credential], env: { PLUGIN_TOKEN: EXEC_TOKEN } } });
+    logins = loginsFor(server);
     cacheDir = mkdtempSync(join(tmpdir(), 'kspm-kubectl-cache-'));
   });
 
   after(async () => {
     await server.close();
-    for (const config of [tokenConfig, wrongTokenConfig, execConfig]) config.remove();
+    logins.remove();
     rmSync(cacheDir, { recursive: true, force: true });
   });
 
@@ -125,7 +108,7 @@ describe('test API server through the real kubectl and client-node', { skip }, (
   const requestsSince = (mark: number) => server.requests.slice(mark);
 
   test('kubectl api-resources lists the core resources of the real discovery document and the served groups', async () => {
-    const output = (await kubectl(tokenConfig, 'api-resources')).trimEnd().split('\n');
+    const output = (await kubectl(logins.token, 'api-resources')).trimEnd().split('\n');
     const header = output[0] ?? '';
     const columns = ['NAME', 'SHORTNAMES', 'APIVERSION', 'NAMESPACED', 'KIND'].map((name) => header.indexOf(name));
     const rows = new Set(output.slice(1).map((line) => columns
@@ -149,19 +132,19 @@ describe('test API server through the real kubectl and client-node', { skip }, (
   });
 
   test('kubectl version reports the configured server version', async () => {
-    const version: unknown = JSON.parse(await kubectl(tokenConfig, 'version', '-o', 'json'));
+    const version: unknown = JSON.parse(await kubectl(logins.token, 'version', '-o', 'json'));
     assert.ok(isRecord(version) && isRecord(version.serverVersion));
     assert.equal(version.serverVersion.gitVersion, GIT_VERSION);
     assert.equal(version.serverVersion.minor, '33+');
   });
 
   test('kubectl get pods -A -o json returns every pod given to the server', async () => {
-    assert.deepEqual(itemNames(await kubectl(tokenConfig, 'get', 'pods', '-A', '-o', 'json')), allPodNames());
+    assert.deepEqual(itemNames(await kubectl(logins.token, 'get', 'pods', '-A', '-o', 'json')), allPodNames());
   });
 
   test('kubectl pages with limit and continue and still returns every pod', async () => {
     const mark = server.requests.length;
-    const names = itemNames(await kubectl(tokenConfig, 'get', 'pods', '-A', '-o', 'json', '--chunk-size=50'));
+    const names = itemNames(await kubectl(logins.token, 'get', 'pods', '-A', '-o', 'json', '--chunk-size=50'));
     assert.deepEqual(names, allPodNames());
     const pages = requestsSince(mark).filter((entry) => entry.path === '/api/v1/pods');
     assert.equal(pages.length, POD_COUNT / 50);
@@ -171,7 +154,7 @@ describe('test API server through the real kubectl and client-node', { skip }, (
 
   test('kubectl get pods -A prints the Table the server answers with, one row per pod', async () => {
     const mark = server.requests.length;
-    const lines = (await kubectl(tokenConfig, 'get', 'pods', '-A')).trimEnd().split('\n');
+    const lines = (await kubectl(logins.token, 'get', 'pods', '-A')).trimEnd().split('\n');
     assert.match(lines[0] ?? '', /^NAMESPACE\s+NAME\s+CREATED AT$/);
     const rows = lines.slice(1).map((line) => line.split(/\s+/));
     assert.deepEqual(rows.map((row) => row[1]).sort(), allPodNames());
@@ -181,33 +164,33 @@ describe('test API server through the real kubectl and client-node', { skip }, (
   });
 
   test('kubectl gets one object by name and filters by label', async () => {
-    const deployment: unknown = JSON.parse(await kubectl(tokenConfig, 'get', 'deployment', 'web', '-n', 'team-b', '-o', 'json'));
+    const deployment: unknown = JSON.parse(await kubectl(logins.token, 'get', 'deployment', 'web', '-n', 'team-b', '-o', 'json'));
     assert.ok(isRecord(deployment) && isRecord(deployment.metadata));
     assert.equal(deployment.kind, 'Deployment');
     assert.equal(deployment.metadata.namespace, 'team-b');
-    const selected = itemNames(await kubectl(tokenConfig, 'get', 'pods', '-A', '-l', 'app in (app-3),app!=app-4', '-o', 'json'));
+    const selected = itemNames(await kubectl(logins.token, 'get', 'pods', '-A', '-l', 'app in (app-3),app!=app-4', '-o', 'json'));
     assert.deepEqual(selected, allPodNames().filter((_, index) => index % 10 === 3));
-    assert.match(await kubectlFailure(tokenConfig, 'get', 'pod', 'missing', '-n', 'team-a'), /pods "missing" not found/);
+    assert.match(await kubectlFailure(logins.token, 'get', 'pod', 'missing', '-n', 'team-a'), /pods "missing" not found/);
   });
 
   test('a wrong token gets 401 and kubectl asks for credentials', async () => {
     const mark = server.requests.length;
-    const stderr = await kubectlFailure(wrongTokenConfig, 'get', 'pods', '-A', '-o', 'json');
+    const stderr = await kubectlFailure(logins.wrongToken, 'get', 'pods', '-A', '-o', 'json');
     assert.match(stderr, /You must be logged in to the server/);
     assert.ok(requestsSince(mark).every((entry) => entry.status === 401 && entry.user === undefined));
   });
 
   test('a forbidden resource gives kubectl the real forbidden message, cluster-wide and in a namespace', async () => {
-    assert.match(await kubectlFailure(tokenConfig, 'get', 'rolebindings', '-A'), new RegExp(
+    assert.match(await kubectlFailure(logins.token, 'get', 'rolebindings', '-A'), new RegExp(
       'Error from server \\(Forbidden\\): rolebindings\\.rbac\\.authorization\\.k8s\\.io is forbidden: User "kspm-test-user" '
       + 'cannot list resource "rolebindings" in API group "rbac\\.authorization\\.k8s\\.io" at the cluster scope'));
-    assert.match(await kubectlFailure(tokenConfig, 'get', 'rolebindings', '-n', 'kube-system'),
+    assert.match(await kubectlFailure(logins.token, 'get', 'rolebindings', '-n', 'kube-system'),
       /cannot list resource "rolebindings" in API group "rbac\.authorization\.k8s\.io" in the namespace "kube-system"/);
   });
 
   test('kubectl authenticates through an exec credential plugin', async () => {
     const mark = server.requests.length;
-    const names = itemNames(await kubectl(execConfig, 'get', 'namespaces', '-o', 'json'));
+    const names = itemNames(await kubectl(logins.exec, 'get', 'namespaces', '-o', 'json'));
     assert.deepEqual(names, [...NAMESPACES].sort());
     const seen = requestsSince(mark);
     assert.ok(seen.length > 0 && seen.every((entry) => entry.user === EXEC_USER));
@@ -220,7 +203,7 @@ describe('test API server through the real kubectl and client-node', { skip }, (
   }
 
   test('client-node lists pods with limit and continue until done and sees the same names', async () => {
-    const { core } = clientFor(tokenConfig);
+    const { core } = clientFor(logins.token);
     const names: string[] = [];
     let pages = 0;
     let token: string | undefined;
@@ -235,7 +218,7 @@ describe('test API server through the real kubectl and client-node', { skip }, (
   });
 
   test('a continue token from before a write is answered 410 Expired', async () => {
-    const { core } = clientFor(tokenConfig);
+    const { core } = clientFor(logins.token);
     const first = await core.listNamespacedPod({ namespace: 'team-c', limit: 10 });
     const token = first.metadata?._continue;
     assert.ok(token !== undefined && token !== '');
@@ -247,7 +230,7 @@ describe('test API server through the real kubectl and client-node', { skip }, (
   });
 
   test('client-node watch receives ADDED for current pods, then a pushed MODIFIED', async () => {
-    const { kc } = clientFor(tokenConfig);
+    const { kc } = clientFor(logins.token);
     const expected = allPodNames().filter((_, index) => namespaceOfPod(index) === 'team-d').length;
     const events: Array<{ phase: string; name: string }> = [];
     let notify = (): void => {};
@@ -269,7 +252,7 @@ describe('test API server through the real kubectl and client-node', { skip }, (
 
   test('client-node authenticates through an exec credential plugin', async () => {
     const mark = server.requests.length;
-    const { core } = clientFor(execConfig);
+    const { core } = clientFor(logins.exec);
     const nodes = await core.listNode();
     assert.deepEqual(nodes.items.map((node) => node.metadata?.name), ['node-1', 'node-2', 'node-3']);
     assert.ok(requestsSince(mark).every((entry) => entry.user === EXEC_USER));

@@ -5,24 +5,22 @@
  */
 import assert from 'node:assert/strict';
 import { execFile, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
-import { load } from 'js-yaml';
 import {
   ClusterAccessError, connect, contexts, discover, listResource, readCluster, type ClusterConnection, type ClusterItem,
 } from '../src/cluster/index.js';
 import { isRecord, list, type K8sObject } from '../src/model/k8s.js';
 import { kubeconfigFor, type Kubeconfig } from './helpers/api-server/kubeconfig.js';
 import { start, TEST_TOKEN, TEST_USER, type ApiServer } from './helpers/api-server/server.js';
+import { bootstrapRbac, EXEC_TOKEN, EXEC_USER, loginsFor, type Logins } from './helpers/api-server/fixtures.js';
 import { sharedData } from './helpers/shared.js';
 
 const run = promisify(execFile);
 const KUBECTL = '/usr/bin/kubectl';
-const EXEC_TOKEN = 'token-from-exec-plugin';
-const EXEC_USER = 'exec-plugin-user';
 const SECRET_VALUE = Buffer.from('not-for-your-eyes').toString('base64');
 const NAMESPACES = ['kube-system', 'shop', 'billing'];
 const POD_COUNT = 120;
@@ -34,14 +32,6 @@ if (!hasKubectl) process.stderr.write(`\n!!! SKIPPING: ${KUBECTL} is absent; com
 const discoveryDir = sharedData('k8s-discovery');
 const rbacDir = sharedData('k8s-rbac-bootstrap');
 const skip = !hasOpenssl || discoveryDir === undefined || rbacDir === undefined;
-
-function bootstrapRbac(dir: string): unknown[] {
-  const testdata = join(dir, 'testdata');
-  return readdirSync(testdata).filter((file) => file.endsWith('.yaml')).sort().flatMap((file) => {
-    const document = load(readFileSync(join(testdata, file), 'utf8'));
-    return isRecord(document) ? list(document.items) : [];
-  });
-}
 
 function generatedObjects(): Record<string, unknown>[] {
   const namespaces = NAMESPACES.map((name) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }));
@@ -84,9 +74,7 @@ async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
 describe('cluster reader against the test API server', { skip }, () => {
   let server: ApiServer;
   let objects: Record<string, unknown>[];
-  let tokenConfig: Kubeconfig;
-  let execConfig: Kubeconfig;
-  let wrongTokenConfig: Kubeconfig;
+  let logins: Logins;
   let cacheDir: string;
 
   before(async () => {
@@ -98,35 +86,31 @@ describe('cluster reader against the test API server', { skip }, () => {
       forbidden: ['rolebindings.rbac.authorization.k8s.io'],
       discoveryDir,
     });
-    tokenConfig = kubeconfigFor(server, { token: TEST_TOKEN });
-    wrongTokenConfig = kubeconfigFor(server, { token: 'wrong-token' });
-    const credential = "process.stdout.write(JSON.stringify({apiVersion:'client.authentication.k8s.io/v1beta1',"
-      + "kind:'ExecCredential',status:{token:process.env.PLUGIN_TOKEN}}))";
-    execConfig = kubeconfigFor(server, { exec: { command: process.execPath, args: ['-e', credential], env: { PLUGIN_TOKEN: EXEC_TOKEN } } });
+    logins = loginsFor(server);
     cacheDir = mkdtempSync(join(tmpdir(), 'kspm-kubectl-cache-'));
   });
 
   after(async () => {
     await server.close();
-    for (const config of [tokenConfig, execConfig, wrongTokenConfig]) config.remove();
+    logins.remove();
     rmSync(cacheDir, { recursive: true, force: true });
   });
 
   async function kubectl(...args: string[]): Promise<string> {
     const { stdout } = await run(KUBECTL, [...args, '--request-timeout=10s', `--cache-dir=${cacheDir}`],
-      { env: { ...process.env, KUBECONFIG: tokenConfig.path }, maxBuffer: 64 * 1024 * 1024 });
+      { env: { ...process.env, KUBECONFIG: logins.token.path }, maxBuffer: 64 * 1024 * 1024 });
     return stdout;
   }
 
   const connectWith = (config: Kubeconfig): Promise<ClusterConnection> => connect({ kubeconfig: config.path });
 
   test('the connection knows its context, cluster and server', async () => {
-    const connection = await connectWith(tokenConfig);
+    const connection = await connectWith(logins.token);
     assert.deepEqual([connection.context, connection.cluster, connection.server], ['test', 'test', server.url]);
   });
 
   test('discovery lists what kubectl api-resources --verbs=list lists, and the server version', { skip: !hasKubectl }, async () => {
-    const discovery = await discover(await connectWith(tokenConfig));
+    const discovery = await discover(await connectWith(logins.token));
     const fromKubectl = (await kubectl('api-resources', '--verbs=list', '-o', 'name')).trim().split('\n').sort();
     assert.deepEqual(discovery.resources.map((resource) => resource.qualifiedName).sort(), fromKubectl);
     assert.ok(fromKubectl.includes('gadgets.example.kspm.dev') && fromKubectl.includes('pods'));
@@ -136,7 +120,7 @@ describe('cluster reader against the test API server', { skip }, () => {
   });
 
   test('discovery describes each resource by group, version, kind and scope', async () => {
-    const discovery = await discover(await connectWith(tokenConfig));
+    const discovery = await discover(await connectWith(logins.token));
     const byName = new Map(discovery.resources.map((resource) => [resource.qualifiedName, resource]));
     assert.deepEqual(byName.get('deployments.apps'), {
       group: 'apps', version: 'v1', name: 'deployments', kind: 'Deployment', namespaced: true,
@@ -148,7 +132,7 @@ describe('cluster reader against the test API server', { skip }, () => {
   });
 
   test('readCluster yields exactly the objects the server holds, apart from the forbidden rolebindings', async () => {
-    const items = await collect(readCluster(await connectWith(tokenConfig)));
+    const items = await collect(readCluster(await connectWith(logins.token)));
     const expected = objects.filter((object) => !(object.kind === 'RoleBinding')).map(identity).sort();
     assert.ok(objects.some((object) => object.kind === 'RoleBinding'), 'the bootstrap data has rolebindings to forbid');
     assert.deepEqual(objectsOf(items).map(identity).sort(), expected);
@@ -157,7 +141,7 @@ describe('cluster reader against the test API server', { skip }, () => {
   test('pods read by readCluster equal kubectl get pods -A -o json', { skip: !hasKubectl }, async () => {
     const fromKubectl: unknown = JSON.parse(await kubectl('get', 'pods', '-A', '-o', 'json'));
     const kubectlPods = list(isRecord(fromKubectl) ? fromKubectl.items : undefined);
-    const items = await collect(readCluster(await connectWith(tokenConfig)));
+    const items = await collect(readCluster(await connectWith(logins.token)));
     const pods = items.flatMap((item) => (item.type === 'object' && item.resource.qualifiedName === 'pods' ? [item.object] : []));
     const byIdentity = (left: unknown, right: unknown): number => identity(left).localeCompare(identity(right));
     assert.equal(pods.length, POD_COUNT);
@@ -166,7 +150,7 @@ describe('cluster reader against the test API server', { skip }, () => {
 
   test('lists are paged with limit and continue', async () => {
     const mark = server.requests.length;
-    const connection = await connectWith(tokenConfig);
+    const connection = await connectWith(logins.token);
     const pods = (await discover(connection)).resources.find((resource) => resource.qualifiedName === 'pods');
     assert.ok(pods !== undefined);
     const names = (await collect(listResource(connection, pods, { pageSize: 25 }))).map((pod) => pod.metadata?.name);
@@ -179,7 +163,7 @@ describe('cluster reader against the test API server', { skip }, () => {
 
   test('namespaces restrict namespaced lists and leave cluster-scoped ones whole', async () => {
     const mark = server.requests.length;
-    const items = await collect(readCluster(await connectWith(tokenConfig), { namespaces: ['billing'] }));
+    const items = await collect(readCluster(await connectWith(logins.token), { namespaces: ['billing'] }));
     const read = objectsOf(items);
     const namespacedNamespaces = new Set(read.filter((object) => object.metadata?.namespace !== undefined).map((object) => object.metadata?.namespace));
     assert.deepEqual([...namespacedNamespaces], ['billing']);
@@ -189,7 +173,7 @@ describe('cluster reader against the test API server', { skip }, () => {
   });
 
   test('a forbidden resource is a gap carrying the server message, and the rest is read', async () => {
-    const items = await collect(readCluster(await connectWith(tokenConfig)));
+    const items = await collect(readCluster(await connectWith(logins.token)));
     const gaps = gapsOf(items);
     assert.equal(gaps.length, 1);
     assert.equal(gaps[0]?.resource, 'rolebindings.rbac.authorization.k8s.io');
@@ -200,7 +184,7 @@ describe('cluster reader against the test API server', { skip }, () => {
 
   test('secrets are listed as metadata only and never carry values', async () => {
     const mark = server.requests.length;
-    const items = await collect(readCluster(await connectWith(tokenConfig)));
+    const items = await collect(readCluster(await connectWith(logins.token)));
     const secrets = objectsOf(items).filter((object) => object.kind === 'Secret');
     assert.equal(secrets.length, NAMESPACES.length);
     for (const secret of secrets) {
@@ -217,7 +201,7 @@ describe('cluster reader against the test API server', { skip }, () => {
 
   test('an exec credential plugin authenticates every request', async () => {
     const mark = server.requests.length;
-    const connection = await connectWith(execConfig);
+    const connection = await connectWith(logins.exec);
     const items = await collect(readCluster(connection, { namespaces: ['shop'] }));
     assert.ok(objectsOf(items).some((object) => object.kind === 'Gadget'));
     const seen = server.requests.slice(mark);
@@ -226,13 +210,13 @@ describe('cluster reader against the test API server', { skip }, () => {
 
   test('a bearer token authenticates every request', async () => {
     const mark = server.requests.length;
-    await discover(await connectWith(tokenConfig));
+    await discover(await connectWith(logins.token));
     const seen = server.requests.slice(mark);
     assert.ok(seen.length > 0 && seen.every((entry) => entry.user === TEST_USER));
   });
 
   test('a wrong token is a fatal error naming the context and server', async () => {
-    const connection = await connectWith(wrongTokenConfig);
+    const connection = await connectWith(logins.wrongToken);
     await assert.rejects(collect(readCluster(connection)), (error: unknown) => error instanceof ClusterAccessError
       && error.message.includes('context "test"') && error.message.includes(server.url) && error.message.includes('401'));
   });
@@ -249,7 +233,7 @@ describe('cluster reader against the test API server', { skip }, () => {
 
   for (const concurrency of [1, 3]) {
     test(`concurrency ${concurrency} bounds the lists in flight and reaches the bound`, async () => {
-      const connection = await connectWith(tokenConfig);
+      const connection = await connectWith(logins.token);
       const discovery = await discover(connection);
       let inFlight = 0;
       let peak = 0;
@@ -273,7 +257,7 @@ describe('cluster reader against the test API server', { skip }, () => {
 
   test('progress counts every list and object', async () => {
     const reports: Array<{ listsDone: number; listsTotal: number; objects: number }> = [];
-    const connection = await connectWith(tokenConfig);
+    const connection = await connectWith(logins.token);
     const discovery = await discover(connection);
     const items = await collect(readCluster(connection, { discovery, onProgress: (progress) => reports.push(progress) }));
     assert.equal(reports.length, discovery.resources.length);
