@@ -15,7 +15,7 @@ function program(setExit: (code: number) => void): Command {
   const root = new Command('kspm')
     .description('Kubernetes Security Posture Management: find what is wrong, say what matters, prove it, fix it.')
     .version(TOOL.version)
-    .showHelpAfterError()
+    .showHelpAfterError('(add --help for usage)')
     .exitOverride();
 
   root
