@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { load } from 'js-yaml';
+import type { ClusterFacts } from '../model/cluster.js';
 import type { K8sObject } from '../model/k8s.js';
 import { formatPath } from '../model/path.js';
 import { LATEST_PSS_VERSION } from './pss/version.js';
@@ -26,6 +27,8 @@ export interface ValidCase {
   /** The resource checked; for inventory controls, every resource the scan sees. */
   objects: TestObject | TestObject[];
   options?: Partial<ControlOptions>;
+  /** For inventory controls: the live cluster the objects were read from; absent for a scan of manifests. */
+  cluster?: ClusterFacts;
 }
 
 export interface ExpectedViolation {
@@ -73,6 +76,7 @@ function run(control: Control, testCase: ValidCase): Reported[] {
   }
   const inventory = new Inventory();
   objects.forEach((object, index) => inventory.add(asResource(object, index)));
+  inventory.cluster = testCase.cluster;
   return control
     .check(inventory, options)
     .flatMap((result) => result.violations.map((v) => ({ ...v, subject: subjectName(result.entry.ref) })));
