@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { after, describe, it } from 'node:test';
-import type { InputError, LoadedResource, SourceItem } from '../src/model/resource.js';
+import type { InputError, FileResource, FileItem } from '../src/model/resource.js';
 import { readSources, type ReadOptions } from '../src/sources/index.js';
 
 const workspace = mkdtempSync(join(tmpdir(), 'kspm-bad-input-'));
@@ -18,8 +18,8 @@ after(() => rmSync(workspace, { recursive: true, force: true }));
 const GOOD = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: NAME\n';
 const good = (name: string) => GOOD.replace('NAME', name);
 
-async function collect(inputs: string[], options?: ReadOptions): Promise<{ resources: LoadedResource[]; errors: InputError[] }> {
-  const items: SourceItem[] = [];
+async function collect(inputs: string[], options?: ReadOptions): Promise<{ resources: FileResource[]; errors: InputError[] }> {
+  const items: FileItem[] = [];
   for await (const item of readSources(inputs, options)) items.push(item);
   return {
     resources: items.flatMap((item) => (item.type === 'resource' ? [item.resource] : [])),

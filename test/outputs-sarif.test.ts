@@ -5,6 +5,7 @@ import { FINGERPRINT_KEY, fingerprint, SarifSink } from '../src/outputs/sarif.js
 import { artifactLocation } from '../src/outputs/sarif-uri.js';
 import { CapturingStream, play, sampleReport, SPECIAL_FILE, type SampleReport } from '../src/outputs/testing.js';
 import { sarifValidator } from './helpers/sarif-schema.js';
+import type { FileLocation } from '../src/model/resource.js';
 
 async function sarifOf(report: SampleReport): Promise<{ text: string; log: Log }> {
   const out = new CapturingStream({ slow: true });
@@ -102,7 +103,8 @@ describe('SARIF output', () => {
   it('fingerprints a finding by control, resource and path, not by line', async () => {
     const report = sampleReport();
     const finding = report.resources[0]!.findings[0]!;
-    const moved = { ...finding, source: { ...finding.source, line: finding.source.line + 40 } };
+    const source = finding.source as FileLocation;
+    const moved = { ...finding, source: { ...source, line: source.line + 40 } };
     const upgraded = { ...finding, resource: { ...finding.resource, apiVersion: 'apps/v2' } };
     assert.equal(fingerprint(moved), fingerprint(finding));
     assert.equal(fingerprint(upgraded), fingerprint(finding), 'a version bump of the API keeps the alert');

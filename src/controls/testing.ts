@@ -17,6 +17,7 @@ export const DEFAULT_TEST_OPTIONS: ControlOptions = {
   pssVersion: LATEST_PSS_VERSION,
   kubernetesVersion: '1.35',
   allowedRegistries: [],
+  now: new Date('2026-11-27T00:00:00Z'),
 };
 
 /** An object given as YAML text (easiest to read) or as a JS value. */

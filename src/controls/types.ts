@@ -13,7 +13,9 @@ export type ControlCategory =
   | 'Network'
   | 'Exposure'
   | 'RBAC'
-  | 'API Lifecycle';
+  | 'API Lifecycle'
+  | 'Control Plane'
+  | 'Cluster';
 
 /** Which resources a control looks at; the denominator of the posture score. */
 export type Applicability =
@@ -41,6 +43,11 @@ export interface ControlMeta {
   appliesTo: Applicability;
   /** Further reading. */
   links?: readonly string[];
+  /**
+   * The control reads what only a self-managed control plane shows through the API (static pods in kube-system).
+   * On a managed cluster (EKS, GKE, AKS) it is reported as not applicable instead of passing for want of subjects.
+   */
+  selfManagedOnly?: boolean;
 }
 
 /** Settings that change what controls allow. */
@@ -50,6 +57,8 @@ export interface ControlOptions {
   kubernetesVersion: string;
   /** Registries images may come from (host, host/path prefix, or `*.host`); empty turns the check off. */
   allowedRegistries: readonly string[];
+  /** The time of the scan, for judgements that age (a Kubernetes release past its end of support). */
+  now: Date;
 }
 
 /** One problem a control found in one resource. */
@@ -63,6 +72,8 @@ export interface Violation {
 export interface ResourceControl {
   meta: ControlMeta;
   scope: 'resource';
+  /** Narrows `appliesTo` to the objects the control judges (a Pod that runs kube-apiserver); all of them when absent. */
+  judges?(object: K8sObject): boolean;
   /** Pure: no I/O, never throws on malformed input. An empty list means the resource passes. */
   check(object: K8sObject, options: ControlOptions): Violation[];
 }

@@ -1,5 +1,7 @@
 import type { K8sObject } from '../model/k8s.js';
 import type { LoadedResource, ResourceRef, SourceLocation } from '../model/resource.js';
+import type { ClusterFacts } from '../model/cluster.js';
+import { writtenWith, type Controller } from './ownership.js';
 import { podTemplateOf, serviceAccountOf } from './pod-spec.js';
 
 /**
@@ -31,6 +33,10 @@ export interface InventoryEntry {
   object?: K8sObject;
   /** For workloads: what cluster-wide controls need of the pod template. */
   workload?: WorkloadSummary;
+  /** The workload controller managing this object (a ReplicaSet's Deployment, a Pod's ReplicaSet); set for cluster reads. */
+  controller?: Controller;
+  /** Other apiVersions the object was written through (managedFields, last-applied); absent when none. */
+  writtenWith?: string[];
 }
 
 /** A copy of a string that does not share memory with the text it was sliced from. */
@@ -49,15 +55,21 @@ export class Inventory {
   private readonly entries: InventoryEntry[] = [];
   private readonly kinds = new Map<string, InventoryEntry[]>();
 
+  /** The live cluster (or snapshot) the resources come from, once it has been read; absent for manifests. */
+  cluster: ClusterFacts | undefined;
+
   /**
    * Records a resource. What is kept is copied: parsers hand out strings sliced from the file's text, and keeping one
    * of them would keep the whole file in memory until the scan ends.
    */
-  add(resource: LoadedResource): InventoryEntry {
+  add(resource: LoadedResource, controller?: Controller): InventoryEntry {
     const { object, source } = resource;
     const ref = ownRef(resource.ref);
     const entry: InventoryEntry = { ref, source };
     if (KEPT_KINDS.has(ref.kind)) entry.object = structuredClone(object);
+    if (controller) entry.controller = { kind: ownString(controller.kind), name: ownString(controller.name) };
+    const versions = writtenWith(object);
+    if (versions.length > 0) entry.writtenWith = versions.map(ownString);
     const template = podTemplateOf(object);
     if (template) {
       const labels = template.metadata.labels;
@@ -84,9 +96,22 @@ export class Inventory {
     return this.kinds.get(kind) ?? [];
   }
 
+  /** Workloads a person manages: those a controller manages (a Deployment's ReplicaSets and Pods) are left out. */
   workloads(): InventoryEntry[] {
-    return this.entries.filter((entry) => entry.workload !== undefined);
+    return this.entries.filter((entry) => entry.workload !== undefined && entry.controller === undefined);
   }
+
+  /** The cluster itself as a subject of cluster-level controls (its version, its served APIs). */
+  clusterEntry(): InventoryEntry | undefined {
+    if (!this.cluster) return undefined;
+    this.clusterSubject ??= {
+      ref: { apiVersion: '', kind: 'Cluster', name: this.cluster.context },
+      source: { cluster: this.cluster.context, apiPath: '/version' },
+    };
+    return this.clusterSubject;
+  }
+
+  private clusterSubject: InventoryEntry | undefined;
 
   /** Namespaces that hold at least one namespaced resource or are declared by a Namespace object. */
   namespaces(): string[] {

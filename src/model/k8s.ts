@@ -10,6 +10,8 @@ export interface ObjectMeta {
   namespace?: string;
   labels?: Record<string, string>;
   annotations?: Record<string, string>;
+  ownerReferences?: unknown[];
+  managedFields?: unknown[];
 }
 
 export interface K8sObject {

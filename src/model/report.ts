@@ -1,10 +1,11 @@
+import type { ClusterFacts, CoverageGap } from './cluster.js';
 import type { Finding } from './finding.js';
 import type { InputError, ResourceRef, SourceLocation } from './resource.js';
 import type { Severity } from './severity.js';
 import type { ControlMeta } from '../controls/types.js';
 
 /** The version of the JSON report layout (docs/output-format.md). Bump the major on any breaking change. */
-export const REPORT_SCHEMA_VERSION = '1.0.0';
+export const REPORT_SCHEMA_VERSION = '1.1.0';
 
 export interface ToolInfo {
   name: 'kspm';
@@ -17,6 +18,7 @@ export interface ToolInfo {
 export interface ReportHeader {
   tool: ToolInfo;
   startedAt: string;
+  /** Paths and `-` as given, then `cluster:CONTEXT` for each cluster read and `snapshot:FILE` for each snapshot. */
   inputs: string[];
   /** The controls this scan evaluates, after --framework and --control filters. */
   controls: ControlMeta[];
@@ -42,6 +44,17 @@ export interface ControlTally {
   failed: number;
   /** Of those, how many had findings that active exceptions all cover. */
   excepted: number;
+  /** Why the control could not judge anything it was meant to (e.g. a managed control plane); absent when it could. */
+  notApplicable?: string;
+}
+
+/** One cluster's share of a scan: what was read, what could not be, and how it fared. */
+export interface ClusterSummary extends ClusterFacts {
+  resources: number;
+  /** Open findings per severity. */
+  bySeverity: Record<Severity, number>;
+  score: number | null;
+  gaps: CoverageGap[];
 }
 
 export interface FrameworkScore {
@@ -66,6 +79,8 @@ export interface Summary {
   errors: number;
   score: number | null;
   frameworks: FrameworkScore[];
+  /** Present when live clusters or snapshots were scanned: one entry per cluster. */
+  clusters?: ClusterSummary[];
   controls: ControlTally[];
   /** Exit status the CLI will use (see README, Exit codes). */
   exitCode: number;
@@ -82,5 +97,7 @@ export interface ReportSink {
   resource(resource: ResourceRecord): void | Promise<void>;
   finding(finding: Finding): void | Promise<void>;
   error(error: InputError): void | Promise<void>;
+  /** A resource of a cluster kspm could not read: reported so nobody mistakes silence for a pass. */
+  gap(gap: CoverageGap): void | Promise<void>;
   end(summary: Summary): Promise<void>;
 }

@@ -10,10 +10,22 @@ export interface ResourceRef {
 }
 
 /** Where a resource, or a field of it, was written. `file` is the input path as given joined with the path below it. */
-export interface SourceLocation {
+export interface FileLocation {
   file: string;
   line: number;
   column?: number;
+}
+
+/** Where a live object was read: the kubeconfig context naming the cluster, and the object's path in its API. */
+export interface ClusterLocation {
+  cluster: string;
+  apiPath: string;
+}
+
+export type SourceLocation = FileLocation | ClusterLocation;
+
+export function isClusterLocation(source: SourceLocation): source is ClusterLocation {
+  return 'cluster' in source;
 }
 
 export interface Position {
@@ -21,19 +33,23 @@ export interface Position {
   column: number;
 }
 
-/** A resource read by a source, with the means to point at any of its fields. */
-export interface LoadedResource {
+/** A resource read by a source, with the means to point at any of its fields when it was read from a file. */
+export interface LoadedResource<Source extends SourceLocation = SourceLocation> {
   object: K8sObject;
   ref: ResourceRef;
-  source: SourceLocation;
+  source: Source;
   /** The position of the deepest existing field along `path` (the resource's own start when none exists). */
-  locate(path: FieldPath): Position;
+  locate?(path: FieldPath): Position;
 }
+
+export type FileResource = LoadedResource<FileLocation> & { locate(path: FieldPath): Position };
 
 /** An input that could not be read, rendered or understood. Reported in every output; the scan goes on. */
 export interface InputError {
+  /** The file, or for a live object its API path (with `cluster` naming the cluster). */
   file: string;
   line?: number;
+  cluster?: string;
   code: InputErrorCode;
   message: string;
 }
@@ -50,9 +66,16 @@ export type InputErrorCode =
   | 'render-failed'
   | 'renderer-missing'
   | 'control-failed'
-  | 'invalid-exception';
+  | 'invalid-exception'
+  | 'cluster-unreachable'
+  | 'invalid-snapshot';
 
-export type SourceItem = { type: 'resource'; resource: LoadedResource } | { type: 'error'; error: InputError };
+export type SourceItem<Resource extends LoadedResource = LoadedResource> =
+  | { type: 'resource'; resource: Resource }
+  | { type: 'error'; error: InputError };
+
+/** What reading files yields: resources that know the line of each of their fields. */
+export type FileItem = SourceItem<FileResource>;
 
 export function refOf(object: K8sObject): ResourceRef {
   const meta = object.metadata ?? {};

@@ -1,7 +1,8 @@
 import type { AppliedException, Finding } from '../model/finding.js';
 import type { Json } from '../model/k8s.js';
 import { REPORT_SCHEMA_VERSION, type ReportHeader, type ReportSink, type ResourceRecord, type Summary } from '../model/report.js';
-import type { InputError, ResourceRef, SourceLocation } from '../model/resource.js';
+import type { CoverageGap } from '../model/cluster.js';
+import { isClusterLocation, type InputError, type ResourceRef, type SourceLocation } from '../model/resource.js';
 import { Spool } from './spool.js';
 import { toJson } from './values.js';
 import { StreamWriter } from './writer.js';
@@ -16,6 +17,7 @@ function refJson(ref: ResourceRef): Json {
 }
 
 function sourceJson(source: SourceLocation): Json {
+  if (isClusterLocation(source)) return { cluster: source.cluster, apiPath: source.apiPath };
   return { file: source.file, line: source.line, ...(source.column !== undefined ? { column: source.column } : {}) };
 }
 
@@ -62,7 +64,13 @@ function exceptionJson(exception: AppliedException): Json {
 }
 
 function errorJson(error: InputError): Json {
-  return { file: error.file, ...(error.line !== undefined ? { line: error.line } : {}), code: error.code, message: error.message };
+  return {
+    ...(error.cluster !== undefined ? { cluster: error.cluster } : {}),
+    file: error.file,
+    ...(error.line !== undefined ? { line: error.line } : {}),
+    code: error.code,
+    message: error.message,
+  };
 }
 
 /** A value pretty-printed and indented to sit one level inside the report object. */
@@ -82,6 +90,7 @@ export class JsonSink implements ReportSink {
   private resourceCount = 0;
   private findingCount = 0;
   private readonly errors: Json[] = [];
+  private readonly gaps: Json[] = [];
   private readonly fragments = new Map<string, ControlFragments>();
   /** Findings of one resource arrive together: its JSON is made once for all of them. */
   private lastResource: { ref: ResourceRef; json: string } | undefined;
@@ -116,12 +125,19 @@ export class JsonSink implements ReportSink {
     this.errors.push(errorJson(error));
   }
 
+  gap(gap: CoverageGap): void {
+    this.gaps.push({ cluster: gap.cluster, resource: gap.resource, status: gap.status, reason: gap.reason });
+  }
+
   async end(summary: Summary): Promise<void> {
     const { header, spool } = this.started();
     try {
       await this.writer.write(`${this.findingCount > 0 ? '\n  ' : ''}],\n  "resources": [`);
       await spool.copyTo(this.writer);
-      const errors = this.errors.map((error) => `\n    ${JSON.stringify(error)}`).join(',');
+      const entries = (values: Json[]) => {
+        const text = values.map((value) => `\n    ${JSON.stringify(value)}`).join(',');
+        return `[${text}${text ? '\n  ' : ''}]`;
+      };
       const scan: Json = {
         startedAt: header.startedAt,
         finishedAt: summary.finishedAt,
@@ -129,7 +145,7 @@ export class JsonSink implements ReportSink {
         options: toJson(header.options),
       };
       await this.writer.write(
-        `${this.resourceCount > 0 ? '\n  ' : ''}],\n  "errors": [${errors}${errors ? '\n  ' : ''}],\n` +
+        `${this.resourceCount > 0 ? '\n  ' : ''}],\n  "errors": ${entries(this.errors)},\n  "coverageGaps": ${entries(this.gaps)},\n` +
           `  "scan": ${nested(scan)},\n  "summary": ${nested(toJson(summary))}\n}\n`,
       );
       await this.writer.flush();

@@ -1,13 +1,15 @@
 import type { ControlMeta } from '../controls/types.js';
 import { isExcepted, type AppliedException, type Finding } from '../model/finding.js';
 import type { ReportHeader, ReportSink, Summary } from '../model/report.js';
-import { describeRef, type InputError } from '../model/resource.js';
+import type { CoverageGap } from '../model/cluster.js';
+import { describeRef, type InputError, type SourceLocation } from '../model/resource.js';
 import { formatSource, isStdin, oneBased } from './location.js';
 import { formatFound } from './values.js';
 import { StreamWriter } from './writer.js';
 import { xmlAttributes, xmlText } from './xml.js';
 
 const INPUT_ERRORS_SUITE = 'input-errors';
+const COVERAGE_GAPS_SUITE = 'coverage-gaps';
 
 interface Suite {
   controlId: string;
@@ -28,8 +30,15 @@ function exceptionDetails(exception: AppliedException): string {
     .join('; ');
 }
 
-function testcase(classname: string, name: string, file: string, line: unknown, body: string): string {
-  return `    <testcase${xmlAttributes({ classname, name, file: file === '' || isStdin(file) ? undefined : file, line: oneBased(line) })}>\n${body}    </testcase>\n`;
+/** The `file` and `line` attributes CI tools link to: only for files, not for objects read from a cluster. */
+function fileAttributes(source: SourceLocation | InputError): { file?: string; line?: number } {
+  if ('apiPath' in source || ('cluster' in source && source.cluster !== undefined)) return {};
+  const line = oneBased(source.line);
+  return { ...(source.file === '' || isStdin(source.file) ? {} : { file: source.file }), ...(line !== undefined ? { line } : {}) };
+}
+
+function testcase(classname: string, name: string, where: SourceLocation | InputError, body: string): string {
+  return `    <testcase${xmlAttributes({ classname, name, ...fileAttributes(where) })}>\n${body}    </testcase>\n`;
 }
 
 function findingCase(finding: Finding): string {
@@ -37,7 +46,7 @@ function findingCase(finding: Finding): string {
   const classname = `kspm.${finding.controlId}`;
   if (finding.exception && isExcepted(finding)) {
     const skipped = `      <skipped${xmlAttributes({ message: `excepted: ${exceptionDetails(finding.exception)}` })}/>\n`;
-    return testcase(classname, name, finding.source.file, finding.source.line, skipped);
+    return testcase(classname, name, finding.source, skipped);
   }
   const details = [
     `${describeRef(finding.resource)} at ${formatSource(finding.source)}`,
@@ -48,13 +57,13 @@ function findingCase(finding: Finding): string {
     ...(finding.exception?.status === 'expired' ? [`exception expired (${exceptionDetails(finding.exception)}): the finding counts as open`] : []),
   ].join('\n');
   const failure = `      <failure${xmlAttributes({ message: finding.message, type: finding.severity })}>${xmlText(details)}</failure>\n`;
-  return testcase(classname, name, finding.source.file, finding.source.line, failure);
+  return testcase(classname, name, finding.source, failure);
 }
 
 function errorCase(error: InputError): string {
   const where = formatSource(error);
   const failure = `      <failure${xmlAttributes({ message: error.message, type: error.code })}>${xmlText(`${where}\n${error.code}: ${error.message}`)}</failure>\n`;
-  return testcase(`kspm.${INPUT_ERRORS_SUITE}`, where, error.file, error.line, failure);
+  return testcase(`kspm.${INPUT_ERRORS_SUITE}`, where, error, failure);
 }
 
 function seconds(from: string, to: string): string {
@@ -72,6 +81,7 @@ export class JunitSink implements ReportSink {
   private header: ReportHeader | undefined;
   private readonly suites = new Map<string, Suite>();
   private readonly errorCases: string[] = [];
+  private readonly gapCases: string[] = [];
 
   constructor(out: NodeJS.WritableStream) {
     this.writer = new StreamWriter(out);
@@ -94,6 +104,12 @@ export class JunitSink implements ReportSink {
     this.errorCases.push(errorCase(error));
   }
 
+  gap(gap: CoverageGap): void {
+    const name = `${gap.cluster}: ${gap.resource}`;
+    const skipped = `      <skipped${xmlAttributes({ message: `not read (${gap.status > 0 ? `HTTP ${gap.status}: ` : ''}${gap.reason})` })}/>\n`;
+    this.gapCases.push(`    <testcase${xmlAttributes({ classname: `kspm.${COVERAGE_GAPS_SUITE}`, name })}>\n${skipped}    </testcase>\n`);
+  }
+
   async end(summary: Summary): Promise<void> {
     const controls: readonly ControlMeta[] = this.header?.controls ?? [];
     const titles = new Map(controls.map((control) => [control.id, control]));
@@ -109,6 +125,9 @@ export class JunitSink implements ReportSink {
     const suites = [...this.suites.values()].sort((a, b) => (order.get(a.controlId) ?? order.size) - (order.get(b.controlId) ?? order.size));
     if (this.errorCases.length > 0) {
       suites.push({ controlId: INPUT_ERRORS_SUITE, title: '', severity: '', cases: this.errorCases, failures: this.errorCases.length, skipped: 0 });
+    }
+    if (this.gapCases.length > 0) {
+      suites.push({ controlId: COVERAGE_GAPS_SUITE, title: '', severity: '', cases: this.gapCases, failures: 0, skipped: this.gapCases.length });
     }
 
     const startedAt = this.header?.startedAt;

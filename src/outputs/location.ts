@@ -1,3 +1,5 @@
+import type { SourceLocation } from '../model/resource.js';
+
 /** How sources name standard input (`kspm scan -`). */
 const STDIN_NAMES: ReadonlySet<string> = new Set(['-', '<stdin>']);
 
@@ -10,8 +12,13 @@ export function oneBased(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : undefined;
 }
 
-/** `file:line`, as editors and terminals link it; `<stdin>` for standard input. */
-export function formatSource(source: { file: string; line?: number }): string {
+/**
+ * `file:line`, as editors and terminals link it; `<stdin>` for standard input; `context:/api/path` for an object read
+ * from a cluster.
+ */
+export function formatSource(source: SourceLocation | { file: string; line?: number; cluster?: string }): string {
+  if ('apiPath' in source) return `${source.cluster}:${source.apiPath}`;
+  if ('cluster' in source && source.cluster !== undefined) return `${source.cluster}:${source.file}`;
   const file = isStdin(source.file) ? '<stdin>' : source.file || '<unknown>';
   const line = oneBased(source.line);
   return line === undefined ? file : `${file}:${line}`;

@@ -3,9 +3,10 @@ import type { Location, Notification, ReportingDescriptor, Result, Run, Suppress
 import type { ControlMeta } from '../controls/types.js';
 import { isExcepted, type AppliedException, type Finding, type FrameworkRef } from '../model/finding.js';
 import type { ReportHeader, ReportSink, Summary } from '../model/report.js';
-import { describeRef, type InputError, type ResourceRef } from '../model/resource.js';
+import type { CoverageGap } from '../model/cluster.js';
+import { describeRef, isClusterLocation, type InputError, type ResourceRef } from '../model/resource.js';
 import type { Severity } from '../model/severity.js';
-import { oneBased } from './location.js';
+import { formatSource, oneBased } from './location.js';
 import { artifactLocation } from './sarif-uri.js';
 import { toJson } from './values.js';
 import { StreamWriter } from './writer.js';
@@ -104,7 +105,9 @@ function qualifiedName(ref: ResourceRef): string {
 export function fingerprint(finding: Finding): string {
   const { apiVersion, kind, namespace, name } = finding.resource;
   const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.lastIndexOf('/')) : '';
-  const identity = JSON.stringify([finding.controlId, group, kind, namespace ?? '', name, finding.path]);
+  const parts = [finding.controlId, group, kind, namespace ?? '', name, finding.path];
+  // The same object in two clusters is two alerts; file findings keep the fingerprints they always had.
+  const identity = JSON.stringify(isClusterLocation(finding.source) ? [...parts, finding.source.cluster] : parts);
   return createHash('sha256').update(identity).digest('hex');
 }
 
@@ -136,8 +139,14 @@ function location(file: string, line: unknown, column?: unknown): Location | und
 
 function result(finding: Finding, ruleIndex: number | undefined): Result {
   const expired = finding.exception?.status === 'expired' ? ` Its exception expired${finding.exception.expires ? ` on ${finding.exception.expires}` : ''}.` : '';
-  const physical = location(finding.source.file, finding.source.line, finding.source.column);
-  const logical = { name: finding.resource.name, fullyQualifiedName: qualifiedName(finding.resource), kind: 'resource' };
+  const source = finding.source;
+  const physical = isClusterLocation(source) ? undefined : location(source.file, source.line, source.column);
+  const qualified = qualifiedName(finding.resource);
+  const logical = {
+    name: finding.resource.name,
+    fullyQualifiedName: isClusterLocation(source) ? `${source.cluster}/${qualified}` : qualified,
+    kind: 'resource',
+  };
   const suppressed = suppressions(finding);
   return {
     ruleId: finding.controlId,
@@ -151,6 +160,7 @@ function result(finding: Finding, ruleIndex: number | undefined): Result {
       severity: finding.severity,
       category: finding.category,
       resource: resourceProperty(finding.resource),
+      ...(isClusterLocation(source) ? { cluster: source.cluster, apiPath: source.apiPath } : {}),
       path: finding.path,
       evidence: { found: toJson(finding.evidence.found), expected: finding.evidence.expected },
       remediation: finding.remediation,
@@ -160,12 +170,21 @@ function result(finding: Finding, ruleIndex: number | undefined): Result {
 }
 
 function notification(error: InputError): Notification {
-  const where = location(error.file, error.line);
+  const where = error.cluster === undefined ? location(error.file, error.line) : undefined;
   return {
     level: 'error',
-    message: { text: `${error.file ? `${error.file}: ` : ''}${error.message}` },
+    message: { text: `${error.cluster !== undefined ? `${formatSource(error)}: ` : error.file ? `${error.file}: ` : ''}${error.message}` },
     descriptor: { id: error.code },
     ...(where ? { locations: [where] } : {}),
+  };
+}
+
+function gapNotification(gap: CoverageGap): Notification {
+  return {
+    level: 'warning',
+    message: { text: `${gap.cluster}: ${gap.resource} was not read (${gap.status > 0 ? `HTTP ${gap.status}: ` : ''}${gap.reason}); its controls could not judge it` },
+    descriptor: { id: 'coverage-gap' },
+    properties: { cluster: gap.cluster, resource: gap.resource, status: gap.status },
   };
 }
 
@@ -184,6 +203,7 @@ export class SarifSink implements ReportSink {
   private ruleIndex = new Map<string, number>();
   private resultCount = 0;
   private readonly errors: InputError[] = [];
+  private readonly gaps: CoverageGap[] = [];
 
   constructor(out: NodeJS.WritableStream) {
     this.writer = new StreamWriter(out);
@@ -217,13 +237,17 @@ export class SarifSink implements ReportSink {
     this.errors.push(error);
   }
 
+  gap(gap: CoverageGap): void {
+    this.gaps.push(gap);
+  }
+
   async end(summary: Summary): Promise<void> {
     const invocation = {
       executionSuccessful: this.errors.length === 0,
       exitCode: summary.exitCode,
       ...(this.header ? { startTimeUtc: this.header.startedAt } : {}),
       endTimeUtc: summary.finishedAt,
-      toolExecutionNotifications: this.errors.map(notification),
+      toolExecutionNotifications: [...this.errors.map(notification), ...this.gaps.map(gapNotification)],
     };
     const properties = { resources: summary.resources, score: summary.score, frameworks: summary.frameworks };
     await this.writer.write(

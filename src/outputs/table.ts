@@ -1,7 +1,8 @@
 import pc from 'picocolors';
 import { isExcepted, type AppliedException, type Finding } from '../model/finding.js';
-import type { ReportHeader, ReportSink, Summary } from '../model/report.js';
-import { describeRef, type InputError } from '../model/resource.js';
+import type { CoverageGap } from '../model/cluster.js';
+import type { ClusterSummary, ReportHeader, ReportSink, Summary } from '../model/report.js';
+import { describeRef, isClusterLocation, type InputError } from '../model/resource.js';
 import { SEVERITIES, type Severity } from '../model/severity.js';
 import { formatSource, isStdin } from './location.js';
 import { formatFound } from './values.js';
@@ -61,6 +62,7 @@ export class TableSink implements ReportSink {
   private readonly open = new Map<Severity, Finding[]>(SEVERITIES.map((severity) => [severity, []]));
   private readonly excepted: Finding[] = [];
   private readonly errors: InputError[] = [];
+  private readonly gaps: CoverageGap[] = [];
 
   constructor(out: NodeJS.WritableStream, options: { color: boolean }) {
     this.writer = new StreamWriter(out);
@@ -82,6 +84,10 @@ export class TableSink implements ReportSink {
 
   error(error: InputError): void {
     this.errors.push(error);
+  }
+
+  gap(gap: CoverageGap): void {
+    this.gaps.push(gap);
   }
 
   async end(summary: Summary): Promise<void> {
@@ -110,6 +116,13 @@ export class TableSink implements ReportSink {
       });
       await this.section(c.magenta('INPUT ERRORS'), `${plural(this.errors.length, 'input')} could not be scanned`, [lines.join('')]);
     }
+    if (this.gaps.length > 0) {
+      const lines = this.gaps.map((gap) => {
+        const what = printable(`${gap.cluster}: ${gap.resource}`);
+        return `  ${c.bold(what)}  ${wrap(printable(`${gap.status > 0 ? `HTTP ${gap.status}: ` : ''}${gap.reason}`), this.width, 4, what.length + 4)}\n`;
+      });
+      await this.section(c.yellow('COVERAGE GAPS'), `${plural(this.gaps.length, 'resource type')} could not be read; nothing in them was judged`, [lines.join('')]);
+    }
     await this.section(c.bold('SUMMARY'), '', [this.summary(summary)]);
     await this.writer.flush();
   }
@@ -131,7 +144,7 @@ export class TableSink implements ReportSink {
     const lines = [
       `${tag} ${c.bold(printable(finding.controlId))}  ${wrap(printable(finding.title), this.width, 2, finding.severity.length + finding.controlId.length + 5)}\n`,
       this.field('resource', describeRef(finding.resource)),
-      this.field('file', formatSource(finding.source)),
+      this.field(isClusterLocation(finding.source) ? 'cluster' : 'file', formatSource(finding.source)),
       this.field('path', finding.path || '-'),
       this.field('problem', finding.message),
       this.field('found', formatFound(finding.evidence.found)),
@@ -151,7 +164,7 @@ export class TableSink implements ReportSink {
       [
         `[${finding.severity}] ${printable(finding.controlId)}  ${printable(finding.title)}\n`,
         this.field('resource', describeRef(finding.resource)),
-        this.field('file', formatSource(finding.source)),
+        this.field(isClusterLocation(finding.source) ? 'cluster' : 'file', formatSource(finding.source)),
         this.field('path', finding.path || '-'),
         this.field('exception', `${exceptionDetails(exception)} (from ${exception.origin})`),
       ].join(''),
@@ -179,6 +192,14 @@ export class TableSink implements ReportSink {
       row('Input errors', summary.errors > 0 ? c.magenta(String(summary.errors)) : '0'),
       row('Posture score', c.bold(summary.score === null ? 'n/a (no control applied to anything scanned)' : score(summary.score))),
       ...(frameworks.length > 0 ? ['  Frameworks\n', ...frameworks] : []),
+      ...(summary.clusters && summary.clusters.length > 0 ? ['  Clusters\n', ...summary.clusters.map((cluster) => this.clusterRow(cluster, score))] : []),
     ].join('');
+  }
+
+  private clusterRow(cluster: ClusterSummary, score: (value: number | null) => string): string {
+    const open = SEVERITIES.reduce((sum, severity) => sum + cluster.bySeverity[severity], 0);
+    const platform = cluster.platform.distribution === 'unknown' ? '' : `${cluster.platform.distribution}, `;
+    const detail = `${cluster.serverVersion ?? 'version unknown'} (${platform}${plural(cluster.resources, 'resource')}, ${plural(open, 'open finding')}${cluster.gaps.length > 0 ? `, ${plural(cluster.gaps.length, 'gap')}` : ''})`;
+    return `    ${printable(cluster.context).padEnd(16)}${score(cluster.score).padEnd(12)}${wrap(printable(detail), this.width, 32, 32)}\n`;
   }
 }

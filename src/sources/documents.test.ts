@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { InputError, LoadedResource, SourceItem } from '../model/resource.js';
+import type { InputError, FileResource, FileItem } from '../model/resource.js';
 import { textItems } from './documents.js';
 
-function items(text: string, json = false): SourceItem[] {
+function items(text: string, json = false): FileItem[] {
   return [...textItems(text, { file: 'm.yaml', lineOffset: 0 }, json)];
 }
-const resources = (list: SourceItem[]): LoadedResource[] => list.flatMap((item) => (item.type === 'resource' ? [item.resource] : []));
-const errors = (list: SourceItem[]): InputError[] => list.flatMap((item) => (item.type === 'error' ? [item.error] : []));
+const resources = (list: FileItem[]): FileResource[] => list.flatMap((item) => (item.type === 'resource' ? [item.resource] : []));
+const errors = (list: FileItem[]): InputError[] => list.flatMap((item) => (item.type === 'error' ? [item.error] : []));
 
 describe('textItems', () => {
   it('yields each document as a resource with its file, line and identity', () => {

@@ -1,7 +1,7 @@
 /** Turns documents into resources: parse, validate, expand Lists, and give each resource its file positions. */
 import { isRecord, type K8sObject } from '../model/k8s.js';
 import type { FieldPath } from '../model/path.js';
-import { refOf, type InputErrorCode, type LoadedResource, type Position, type SourceItem } from '../model/resource.js';
+import { refOf, type InputErrorCode, type FileResource, type Position, type FileItem } from '../model/resource.js';
 import { DocumentLocator } from './locate.js';
 import { parseJsonDocument, parseYamlDocument } from './parse.js';
 import { splitDocuments, type DocumentText } from './split.js';
@@ -12,7 +12,7 @@ export interface Origin {
   lineOffset: number;
 }
 
-function error(file: string, line: number, code: InputErrorCode, message: string): SourceItem {
+function error(file: string, line: number, code: InputErrorCode, message: string): FileItem {
   return { type: 'error', error: { file, line, code, message } };
 }
 
@@ -47,7 +47,7 @@ function invalidMetadata(object: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
-function* objectItems(value: unknown, file: string, line: number, prefix: FieldPath, locate: (path: FieldPath) => Position): Generator<SourceItem> {
+function* objectItems(value: unknown, file: string, line: number, prefix: FieldPath, locate: (path: FieldPath) => Position): Generator<FileItem> {
   if (!isRecord(value)) {
     yield error(file, line, 'not-an-object', `expected a mapping (a Kubernetes object), found ${describeValue(value)}`);
     return;
@@ -63,7 +63,7 @@ function* objectItems(value: unknown, file: string, line: number, prefix: FieldP
     return;
   }
   const object = value as K8sObject;
-  const resource: LoadedResource = {
+  const resource: FileResource = {
     object,
     ref: refOf(object),
     source: { file, line },
@@ -73,7 +73,7 @@ function* objectItems(value: unknown, file: string, line: number, prefix: FieldP
 }
 
 /** The resources (or errors) of one document. */
-export function* documentItems(document: DocumentText, origin: Origin, json: boolean): Generator<SourceItem> {
+export function* documentItems(document: DocumentText, origin: Origin, json: boolean): Generator<FileItem> {
   const { file } = origin;
   const toFile = document.line - 1 + origin.lineOffset;
   const documentLine = document.contentLine + origin.lineOffset;
@@ -103,7 +103,7 @@ export function* documentItems(document: DocumentText, origin: Origin, json: boo
 }
 
 /** The resources (or errors) of a whole text: a YAML stream, or one JSON document. */
-export function* textItems(text: string, origin: Origin, json: boolean): Generator<SourceItem> {
+export function* textItems(text: string, origin: Origin, json: boolean): Generator<FileItem> {
   if (json) {
     const lines = text.split('\n').length;
     const document: DocumentText = { text, line: 1, contentLine: firstNonBlankLine(text), endLine: lines };

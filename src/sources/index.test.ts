@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import type { SourceItem } from '../model/resource.js';
+import type { FileItem } from '../model/resource.js';
 import { readSources } from './index.js';
 
 const workspace = mkdtempSync(join(tmpdir(), 'kspm-sources-test-'));
@@ -14,7 +14,7 @@ const configMap = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\
 
 async function names(inputs: string[], exclude: string[] = []): Promise<string[]> {
   const found: string[] = [];
-  for await (const item of readSources(inputs, { exclude }) as AsyncGenerator<SourceItem>) {
+  for await (const item of readSources(inputs, { exclude }) as AsyncGenerator<FileItem>) {
     found.push(item.type === 'resource' ? `${item.resource.ref.name}@${item.resource.source.file}:${item.resource.source.line}` : `error ${item.error.code}@${item.error.file}`);
   }
   return found;

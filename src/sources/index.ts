@@ -4,7 +4,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
-import type { SourceItem } from '../model/resource.js';
+import type { FileItem } from '../model/resource.js';
 import { documentItems, textItems, type Origin } from './documents.js';
 import { readTextFile, readTextStream, type ReadResult } from './read.js';
 import { kustomizeItems, renderKustomizationWithOrigins } from './kustomize.js';
@@ -37,7 +37,7 @@ interface Settings {
   kubectlCommand: string;
 }
 
-function readFailureItem(file: string, result: Exclude<ReadResult, { ok: true }>): SourceItem {
+function readFailureItem(file: string, result: Exclude<ReadResult, { ok: true }>): FileItem {
   const error = { file, code: result.code, message: result.message, ...(result.line === undefined ? {} : { line: result.line }) };
   return { type: 'error', error };
 }
@@ -49,7 +49,7 @@ function startReading(target: Target, settings: Settings): Promise<ReadResult> |
   return undefined;
 }
 
-function* renderedItems(rendered: RenderResult, originOf: (document: DocumentText) => Origin): Generator<SourceItem> {
+function* renderedItems(rendered: RenderResult, originOf: (document: DocumentText) => Origin): Generator<FileItem> {
   if (!rendered.ok) {
     yield { type: 'error', error: rendered.error };
     return;
@@ -57,7 +57,7 @@ function* renderedItems(rendered: RenderResult, originOf: (document: DocumentTex
   for (const document of splitDocuments(rendered.text)) yield* documentItems(document, originOf(document), false);
 }
 
-async function* targetItems(target: Target, read: Promise<ReadResult> | undefined, settings: Settings): AsyncGenerator<SourceItem> {
+async function* targetItems(target: Target, read: Promise<ReadResult> | undefined, settings: Settings): AsyncGenerator<FileItem> {
   switch (target.kind) {
     case 'error':
       yield { type: 'error', error: target.error };
@@ -95,7 +95,7 @@ async function* allTargets(inputs: string[], exclude: readonly string[]): AsyncG
 }
 
 /** Reads every input in order and yields its resources, and an error item for each problem, as they are parsed. */
-export async function* readSources(inputs: string[], options: ReadOptions = {}): AsyncGenerator<SourceItem> {
+export async function* readSources(inputs: string[], options: ReadOptions = {}): AsyncGenerator<FileItem> {
   const settings: Settings = {
     maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
     stdin: options.stdin ?? process.stdin,

@@ -11,7 +11,7 @@ import { join, relative, resolve } from 'node:path';
 import { load } from 'js-yaml';
 import { isRecord, record, type K8sObject } from '../model/k8s.js';
 import type { FieldPath } from '../model/path.js';
-import type { LoadedResource, Position, SourceItem } from '../model/resource.js';
+import type { FileResource, Position, FileItem } from '../model/resource.js';
 import { textItems } from './documents.js';
 import { DocumentLocator } from './locate.js';
 import { parseYamlDocument } from './parse.js';
@@ -105,7 +105,7 @@ function takeOrigin(object: K8sObject, wrapper: string): string | undefined {
  * The resources of a rendered kustomization, each pointing at the file and line it came from (the kustomization file
  * itself, at the rendered line, when Kustomize did not say or the file cannot be read).
  */
-export function* kustomizeItems(text: string, dir: string, kustomizationFile: string, wrapper: string | undefined): Generator<SourceItem> {
+export function* kustomizeItems(text: string, dir: string, kustomizationFile: string, wrapper: string | undefined): Generator<FileItem> {
   const files = new Map<string, OriginalObject[]>();
   const root = resolve(dir);
   for (const item of textItems(text, { file: kustomizationFile, lineOffset: 0 }, false)) {
@@ -126,7 +126,7 @@ export function* kustomizeItems(text: string, dir: string, kustomizationFile: st
       yield item;
       continue;
     }
-    const resource: LoadedResource = { object, ref, source: { file: join(dir, relative(root, originFile)), line: original.line }, locate: original.locate };
+    const resource: FileResource = { object, ref, source: { file: join(dir, relative(root, originFile)), line: original.line }, locate: original.locate };
     yield { type: 'resource', resource };
   }
 }

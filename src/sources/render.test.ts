@@ -4,14 +4,14 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { InputError, LoadedResource, SourceItem } from '../model/resource.js';
+import type { InputError, FileResource, FileItem } from '../model/resource.js';
 import { readSources } from './index.js';
 
 const workspace = mkdtempSync(join(tmpdir(), 'kspm-render-test-'));
 after(() => rmSync(workspace, { recursive: true, force: true }));
 
-async function collect(inputs: string[]): Promise<{ resources: LoadedResource[]; errors: InputError[] }> {
-  const items: SourceItem[] = [];
+async function collect(inputs: string[]): Promise<{ resources: FileResource[]; errors: InputError[] }> {
+  const items: FileItem[] = [];
   for await (const item of readSources(inputs)) items.push(item);
   return {
     resources: items.flatMap((item) => (item.type === 'resource' ? [item.resource] : [])),
