@@ -7,9 +7,23 @@ import { SEVERITIES } from '../model/severity.js';
 import { OUTPUT_FORMATS } from '../outputs/index.js';
 import { TOOL } from '../tool-info.js';
 import { UsageError } from '../usage-error.js';
+import { collectCommand, type CollectFlags } from './collect-command.js';
+import { INVENTORY_FORMATS, inventoryCommand, type InventoryFlags } from './inventory-command.js';
 import { DEFAULT_KUBERNETES_VERSION, DEFAULT_MAX_FILE_MIB, scanCommand, type ScanFlags } from './scan-command.js';
 
 const collect = (value: string, previous: string[]) => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
+const repeat = (value: string, previous: string[]) => [...previous, value];
+
+/** The flags that say which live clusters to read, shared by every command that reads them. */
+function clusterOptions(command: Command): Command {
+  return command
+    .option('--cluster', "read the live cluster of the kubeconfig's current context (in a pod: its service account)")
+    .addOption(new Option('--context <name>', 'read the cluster of this kubeconfig context (repeatable)').argParser(repeat).default([]))
+    .option('--all-contexts', 'read the cluster of every kubeconfig context')
+    .option('--kubeconfig <file>', 'kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)')
+    .addOption(new Option('-n, --namespace <ns>', 'only resources of this namespace (repeatable)').argParser(collect).default([]))
+    .option('-A, --all-namespaces', 'every namespace (the default)');
+}
 
 function program(setExit: (code: number) => void): Command {
   const root = new Command('kspm')
@@ -18,15 +32,15 @@ function program(setExit: (code: number) => void): Command {
     .showHelpAfterError('(add --help for usage)')
     .exitOverride();
 
-  root
+  clusterOptions(root
     .command('scan')
-    .description('Scan manifests (files, directories, Helm charts, Kustomize folders, or - for stdin) against the controls')
-    .argument('[paths...]', 'files or directories to scan; - reads standard input')
+    .description('Scan manifests (files, directories, Helm charts, Kustomize folders, or - for stdin), live clusters or snapshots against the controls')
+    .argument('[paths...]', 'files or directories to scan; - reads standard input'))
+    .addOption(new Option('--snapshot <file>', 'scan a snapshot written by kspm collect (repeatable)').argParser(repeat).default([]))
     .addOption(new Option('-o, --output <format>', 'report format').choices(OUTPUT_FORMATS).default('table'))
     .option('--output-file <file>', 'write the report to a file (atomically) instead of standard output')
     .addOption(new Option('--framework <id>', `evaluate only this framework's controls (repeatable): ${FRAMEWORK_IDS.join(', ')}`).argParser(collect).default([]))
     .addOption(new Option('--control <id>', 'evaluate only these controls (repeatable or comma-separated)').argParser(collect).default([]))
-    .addOption(new Option('-n, --namespace <ns>', 'only resources of this namespace (repeatable)').argParser(collect).default([]))
     .addOption(new Option('--fail-on <severity>', 'exit 1 when an open finding is at or above this severity').choices(SEVERITIES))
     .option('--pss-version <version>', 'Pod Security Standards version: latest or v1.N (default latest)')
     .option('--kubernetes-version <version>', `Kubernetes version the manifests target, for removed APIs (default ${DEFAULT_KUBERNETES_VERSION})`)
@@ -35,6 +49,21 @@ function program(setExit: (code: number) => void): Command {
     .option('--config <file>', 'scan configuration file (YAML); flags override it')
     .option('--max-file-size <MiB>', 'refuse input files larger than this', String(DEFAULT_MAX_FILE_MIB))
     .action(async (paths: string[], flags: ScanFlags) => setExit(await scanCommand(paths, flags)));
+
+  clusterOptions(root
+    .command('collect')
+    .description('Read live clusters into a snapshot file (gzip JSON Lines, secrets as metadata only) for later or air-gapped scans'))
+    .requiredOption('-o, --output <file>', 'the snapshot file to write (atomically)')
+    .action(async (flags: CollectFlags) => setExit(await collectCommand(flags)));
+
+  clusterOptions(root
+    .command('inventory')
+    .description('List the assets of live clusters, snapshots or manifests: clusters, nodes, namespaces, workloads, images, registries, service accounts, RBAC subjects, services and ingresses')
+    .argument('[paths...]', 'files or directories of manifests; - reads standard input'))
+    .addOption(new Option('--snapshot <file>', 'read a snapshot written by kspm collect (repeatable)').argParser(repeat).default([]))
+    .addOption(new Option('-o, --output <format>', 'inventory format').choices(INVENTORY_FORMATS).default('table'))
+    .option('--output-file <file>', 'write the inventory to a file (atomically) instead of standard output')
+    .action(async (paths: string[], flags: InventoryFlags) => setExit(await inventoryCommand(paths, flags)));
 
   root
     .command('controls')

@@ -1,7 +1,3 @@
-import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
-import { Writable } from 'node:stream';
-import { rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import { loadConfig, type ScanConfig } from '../config.js';
 import { parsePssVersion, formatPssVersion } from '../controls/pss/version.js';
 import { runScan } from '../engine/scan.js';
@@ -12,17 +8,19 @@ import type { ReportHeader } from '../model/report.js';
 import { isSeverity, type Severity } from '../model/severity.js';
 import { createSink, OUTPUT_FORMATS, type OutputFormat } from '../outputs/index.js';
 import { TOOL } from '../tool-info.js';
+import { warnGaps } from './gaps.js';
+import { openOutput } from './output-file.js';
+import { resolveTargets, scanSources, targetNames, type TargetFlags } from './targets.js';
 import { UsageError } from '../usage-error.js';
 
 export const DEFAULT_KUBERNETES_VERSION = '1.35';
 export const DEFAULT_MAX_FILE_MIB = 32;
 
-export interface ScanFlags {
+export interface ScanFlags extends TargetFlags {
   output: string;
   outputFile?: string;
   framework: string[];
   control: string[];
-  namespace: string[];
   failOn?: string;
   pssVersion?: string;
   kubernetesVersion?: string;
@@ -45,7 +43,7 @@ function severity(text: string): Severity {
 
 /** `kspm scan`: returns the exit status. */
 export async function scanCommand(paths: string[], flags: ScanFlags): Promise<number> {
-  if (paths.length === 0) throw new UsageError('kspm scan needs at least one PATH (a file, a directory, or - for stdin)');
+  const targets = resolveTargets(paths, flags, 'scan');
   if (!(OUTPUT_FORMATS as readonly string[]).includes(flags.output)) {
     throw new UsageError(`invalid --output "${flags.output}": expected ${OUTPUT_FORMATS.join(', ')}`);
   }
@@ -73,7 +71,7 @@ export async function scanCommand(paths: string[], flags: ScanFlags): Promise<nu
   const header: ReportHeader = {
     tool: TOOL,
     startedAt: new Date().toISOString(),
-    inputs: paths,
+    inputs: targetNames(targets),
     controls: controls.map((control) => control.meta),
     options: {
       frameworks: scored.map((framework) => framework.id),
@@ -84,29 +82,33 @@ export async function scanCommand(paths: string[], flags: ScanFlags): Promise<nu
     },
   };
 
+  const now = new Date();
   const output = openOutput(flags.outputFile);
   const sink = createSink(flags.output as OutputFormat, output.stream, { color: output.color });
   try {
     const summary = await runScan(
       {
-        inputs: paths,
+        sources: scanSources(targets, {
+          maxFileBytes: maxMiB * 1024 * 1024,
+          exclude: [flags.config, exceptionsPath].filter((file): file is string => file !== undefined),
+        }),
         controls,
         frameworks: scored,
-        options: { pssVersion, kubernetesVersion, allowedRegistries: flags.allowedRegistry.length > 0 ? flags.allowedRegistry : (config.allowedRegistries ?? []) },
+        options: { pssVersion, kubernetesVersion, allowedRegistries: flags.allowedRegistry.length > 0 ? flags.allowedRegistry : (config.allowedRegistries ?? []), now },
         exceptions: loaded.exceptions,
         initialErrors: loaded.errors,
         namespaces: flags.namespace,
         ...(failOn ? { failOn } : {}),
-        now: new Date(),
-        read: { maxFileBytes: maxMiB * 1024 * 1024, exclude: [flags.config, exceptionsPath].filter((file): file is string => file !== undefined) },
+        now,
       },
       sink,
       header,
     );
     await output.commit();
     if (summary.resources === 0 && summary.errors === 0) {
-      process.stderr.write(`warning: no Kubernetes resources found in ${paths.join(', ')} (files must end in .yaml, .yml or .json)\n`);
+      process.stderr.write(`warning: no Kubernetes resources found in ${targetNames(targets).join(', ')}${targets.paths.length > 0 ? ' (files must end in .yaml, .yml or .json)' : ''}\n`);
     }
+    for (const cluster of summary.clusters ?? []) warnGaps(cluster.context, cluster.gaps);
     for (const unused of loaded.exceptions.unused()) {
       process.stderr.write(`warning: exception in ${unused.origin}${unused.line ? `:${unused.line}` : ''} for ${unused.controls.join(', ')} matched no finding\n`);
     }
@@ -115,73 +117,4 @@ export async function scanCommand(paths: string[], flags: ScanFlags): Promise<nu
     await output.discard();
     throw error;
   }
-}
-
-interface Output {
-  stream: NodeJS.WritableStream;
-  color: boolean;
-  /** Puts the finished report in place. */
-  commit(): Promise<void>;
-  /** Removes a report that was not finished. */
-  discard(): Promise<void>;
-}
-
-/**
- * Standard output, or a file written beside its target and renamed when complete, so an interrupted or failed scan
- * never leaves half a report behind (not even on Ctrl-C).
- */
-function openOutput(target: string | undefined): Output {
-  if (!target) {
-    return { stream: process.stdout, color: process.stdout.isTTY === true && !process.env.NO_COLOR, commit: async () => {}, discard: async () => {} };
-  }
-  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.partial`);
-  let fd: number | undefined;
-  try {
-    fd = openSync(temporary, 'w', 0o644);
-  } catch (error) {
-    throw new UsageError(`cannot write --output-file ${target}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : (error as Error).message}`);
-  }
-  const close = () => {
-    if (fd !== undefined) closeSync(fd);
-    fd = undefined;
-  };
-  const interrupted = (signal: NodeJS.Signals) => {
-    close();
-    rmSync(temporary, { force: true });
-    process.kill(process.pid, signal);
-  };
-  process.once('SIGINT', interrupted);
-  process.once('SIGTERM', interrupted);
-  const forget = () => {
-    process.off('SIGINT', interrupted);
-    process.off('SIGTERM', interrupted);
-  };
-  return {
-    stream: synchronousFileStream(fd),
-    color: false,
-    commit: async () => {
-      close();
-      await rename(temporary, target);
-      forget();
-    },
-    discard: async () => {
-      close();
-      await rm(temporary, { force: true });
-      forget();
-    },
-  };
-}
-
-/** A report file written synchronously: a local file accepts each chunk at once, with no event-loop round trip. */
-function synchronousFileStream(fd: number): Writable {
-  return new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      try {
-        for (let offset = 0; offset < chunk.length; ) offset += writeSync(fd, chunk, offset);
-        done();
-      } catch (error) {
-        done(error as Error);
-      }
-    },
-  });
 }

@@ -25,6 +25,8 @@ export interface Discovery {
   /** The server's gitVersion, e.g. v1.33.2-eks-abc; undefined when /version does not say. */
   serverVersion: string | undefined;
   resources: ApiResource[];
+  /** Every group version served (`v1`, `apps/v1`, `flowcontrol.apiserver.k8s.io/v1beta3`), preferred or not. */
+  servedVersions: string[];
   /** Group versions the server would not describe (an aggregated API down, a 403): their resources go unread. */
   failedGroups: DiscoveryFailure[];
 }
@@ -58,11 +60,15 @@ function preferredVersion(group: Record<string, unknown>): string | undefined {
   return first === undefined ? undefined : text(first.version);
 }
 
-async function coreResources(connection: ClusterConnection): Promise<ApiResource[]> {
+async function coreResources(connection: ClusterConnection): Promise<{ versions: string[]; resources: ApiResource[] }> {
   const versions = list(record(await connection.get('/api'))?.versions).filter((value): value is string => typeof value === 'string');
   const version = versions.includes('v1') ? 'v1' : versions[0];
-  if (version === undefined) return [];
-  return listable(await connection.get(`/api/${version}`), '', version);
+  if (version === undefined) return { versions, resources: [] };
+  return { versions, resources: listable(await connection.get(`/api/${version}`), '', version) };
+}
+
+function groupVersionsOf(group: Record<string, unknown>): string[] {
+  return list(group.versions).flatMap((version) => (isRecord(version) && typeof version.groupVersion === 'string' ? [version.groupVersion] : []));
 }
 
 type GroupAnswer = { resources: ApiResource[] } | { failure: DiscoveryFailure };
@@ -76,13 +82,14 @@ async function groupVersionResources(connection: ClusterConnection, group: strin
   }
 }
 
-async function groupResources(connection: ClusterConnection): Promise<GroupAnswer[]> {
+async function groupResources(connection: ClusterConnection): Promise<{ versions: string[]; answers: GroupAnswer[] }> {
   const groups = list(record(await connection.get('/apis'))?.groups).filter(isRecord);
-  return Promise.all(groups.flatMap((group) => {
+  const answers = await Promise.all(groups.flatMap((group) => {
     const name = text(group.name);
     const version = preferredVersion(group);
     return name === undefined || version === undefined ? [] : [groupVersionResources(connection, name, version)];
   }));
+  return { versions: groups.flatMap(groupVersionsOf), answers };
 }
 
 async function serverVersion(connection: ClusterConnection): Promise<string | undefined> {
@@ -99,7 +106,8 @@ export async function discover(connection: ClusterConnection): Promise<Discovery
   const [version, core, groups] = await Promise.all([serverVersion(connection), coreResources(connection), groupResources(connection)]);
   return {
     serverVersion: version,
-    resources: [...core, ...groups.flatMap((answer) => ('resources' in answer ? answer.resources : []))],
-    failedGroups: groups.flatMap((answer) => ('failure' in answer ? [answer.failure] : [])),
+    resources: [...core.resources, ...groups.answers.flatMap((answer) => ('resources' in answer ? answer.resources : []))],
+    servedVersions: [...core.versions, ...groups.versions],
+    failedGroups: groups.answers.flatMap((answer) => ('failure' in answer ? [answer.failure] : [])),
   };
 }

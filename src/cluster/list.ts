@@ -26,8 +26,26 @@ function collectionPath(resource: ApiResource, namespace: string | undefined): s
   return `${root}${scope}/${resource.name}`;
 }
 
-function metadataOnly(item: Record<string, unknown>): Record<string, unknown> {
-  return item.type === undefined ? { metadata: item.metadata } : { metadata: item.metadata, type: item.type };
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+export const REDACTED = '<redacted by kspm>';
+
+/**
+ * A secret's metadata with kubectl's last-applied copy of the object blanked: that annotation holds the secret's data
+ * as it was applied, and metadata-only lists still send annotations.
+ */
+export function metadataOnly(item: Record<string, unknown>): Record<string, unknown> {
+  let metadata = item.metadata;
+  if (isRecord(metadata) && isRecord(metadata.annotations) && LAST_APPLIED in metadata.annotations) {
+    metadata = { ...metadata, annotations: { ...metadata.annotations, [LAST_APPLIED]: REDACTED } };
+  }
+  return item.type === undefined ? { metadata } : { metadata, type: item.type };
+}
+
+/** The path of one object in the API, as kubectl would GET it. */
+export function objectPath(resource: ApiResource, object: K8sObject): string {
+  const namespace = resource.namespaced ? object.metadata?.namespace : undefined;
+  const name = object.metadata?.name ?? '';
+  return `${collectionPath(resource, typeof namespace === 'string' ? namespace : undefined)}/${encodeURIComponent(name)}`;
 }
 
 export async function* listResource(connection: ClusterConnection, resource: ApiResource,

@@ -1,0 +1,98 @@
+/**
+ * What a command reads: manifest paths, live clusters (kubeconfig contexts) and snapshots, from the flags every
+ * reading command shares, turned into scan sources in that order.
+ */
+import { contexts } from '../cluster/kubeconfig.js';
+import { readClusterEvents, type ClusterEvent } from '../cluster/events.js';
+import { clusterScanSource } from '../cluster/source.js';
+import type { ScanSource } from '../engine/scan.js';
+import { snapshotParts } from '../snapshot/read.js';
+import { readSources, type ReadOptions } from '../sources/index.js';
+import { UsageError } from '../usage-error.js';
+import { ProgressLine } from './progress.js';
+
+export interface TargetFlags {
+  cluster?: boolean;
+  context: string[];
+  allContexts?: boolean;
+  kubeconfig?: string;
+  snapshot: string[];
+  namespace: string[];
+  allNamespaces?: boolean;
+}
+
+export interface Targets {
+  paths: string[];
+  /** Kubeconfig contexts to read; `undefined` stands for the current context. */
+  clusters: (string | undefined)[];
+  kubeconfig?: string;
+  snapshots: string[];
+  /** Namespaces to read from clusters (all when empty). */
+  namespaces: string[];
+}
+
+/** Resolves the shared flags; throws a UsageError for contradictions or when nothing is to be read. */
+export function resolveTargets(paths: string[], flags: TargetFlags, command: string): Targets {
+  if (flags.allNamespaces && flags.namespace.length > 0) throw new UsageError('-A/--all-namespaces and -n/--namespace contradict each other: pick one');
+  let clusters: (string | undefined)[] = [];
+  if (flags.allContexts) {
+    let names: string[];
+    try {
+      names = contexts(flags.kubeconfig);
+    } catch (error) {
+      throw new UsageError(`cannot read the kubeconfig: ${(error as Error).message}`);
+    }
+    if (names.length === 0) throw new UsageError('--all-contexts: the kubeconfig has no contexts');
+    clusters = names;
+  } else if (flags.context.length > 0) {
+    clusters = [...new Set(flags.context)];
+  } else if (flags.cluster) {
+    clusters = [undefined];
+  }
+  if (paths.length === 0 && clusters.length === 0 && flags.snapshot.length === 0) {
+    throw new UsageError(`kspm ${command} needs something to read: PATH (a file, a directory, or - for stdin), --cluster, --context NAME, --all-contexts or --snapshot FILE`);
+  }
+  return {
+    paths,
+    clusters,
+    ...(flags.kubeconfig !== undefined ? { kubeconfig: flags.kubeconfig } : {}),
+    snapshots: flags.snapshot,
+    namespaces: flags.namespace,
+  };
+}
+
+/** How the targets are named in a report's `inputs`. */
+export function targetNames(targets: Targets): string[] {
+  return [
+    ...targets.paths,
+    ...targets.clusters.map((context) => `cluster:${context ?? '(current context)'}`),
+    ...targets.snapshots.map((file) => `snapshot:${file}`),
+  ];
+}
+
+/** Reads each cluster of the targets in turn, showing progress on a terminal. */
+export async function* clusterEvents(targets: Targets, progress: ProgressLine): AsyncGenerator<AsyncIterable<ClusterEvent>> {
+  for (const context of targets.clusters) {
+    yield (async function* () {
+      try {
+        yield* readClusterEvents({
+          ...(context !== undefined ? { context } : {}),
+          ...(targets.kubeconfig !== undefined ? { kubeconfig: targets.kubeconfig } : {}),
+          namespaces: targets.namespaces,
+          onProgress: (name, state) => progress.update(name, state),
+        });
+      } finally {
+        progress.clear();
+      }
+    })();
+  }
+}
+
+/** Every source of the targets: the files first (as one source), then each cluster, then each snapshot's clusters. */
+export async function* scanSources(targets: Targets, read: ReadOptions, progress = new ProgressLine()): AsyncGenerator<ScanSource> {
+  if (targets.paths.length > 0) yield { items: readSources(targets.paths, read) };
+  for await (const events of clusterEvents(targets, progress)) yield clusterScanSource(events);
+  for (const file of targets.snapshots) {
+    for await (const part of snapshotParts(file)) yield clusterScanSource(part);
+  }
+}
