@@ -1,5 +1,7 @@
 import apiDeprecated from './api/api-deprecated.js';
+import apiDeprecatedInUse from './api/deprecated-in-use.js';
 import apiRemoved from './api/api-removed.js';
+import clusterVersionUnsupported from './cluster/version-unsupported.js';
 import ingressNoTls from './exposure/ingress-no-tls.js';
 import serviceExternalIps from './exposure/service-external-ips.js';
 import serviceExternalname from './exposure/service-externalname.js';
@@ -12,6 +14,7 @@ import netpolAllowAllEgress from './network/allow-all-egress.js';
 import netpolAllowAllIngress from './network/allow-all-ingress.js';
 import netpolNamespaceMissing from './network/namespace-missing.js';
 import netpolNoDefaultDeny from './network/no-default-deny.js';
+import netpolWorkloadUnselected from './network/workload-unselected.js';
 import rbacAnonymousBinding from './rbac/anonymous-binding.js';
 import rbacClusterAdminBinding from './rbac/cluster-admin-binding.js';
 import rbacCreateWorkloads from './rbac/create-workloads.js';
@@ -33,7 +36,9 @@ import type { Control } from './types.js';
 /** The exposure, network, namespace, RBAC and API-lifecycle controls, sorted by id. */
 export const CLUSTER_CONTROLS: readonly Control[] = [
   apiDeprecated,
+  apiDeprecatedInUse,
   apiRemoved,
+  clusterVersionUnsupported,
   ingressNoTls,
   namespaceNoPssEnforce,
   namespacePssPrivileged,
@@ -41,6 +46,7 @@ export const CLUSTER_CONTROLS: readonly Control[] = [
   netpolAllowAllIngress,
   netpolNamespaceMissing,
   netpolNoDefaultDeny,
+  netpolWorkloadUnselected,
   rbacAnonymousBinding,
   rbacClusterAdminBinding,
   rbacCreateWorkloads,

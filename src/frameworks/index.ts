@@ -37,7 +37,7 @@ export const FRAMEWORKS: readonly Framework[] = [
   },
   {
     id: 'cis',
-    title: 'CIS Kubernetes Benchmark v1.12 (policies, section 5)',
+    title: 'CIS Kubernetes Benchmark v1.12 (control plane 1.2-1.4, etcd 2, policies 5)',
     url: 'https://www.cisecurity.org/benchmark/kubernetes',
     selects: byReference('cis'),
   },
