@@ -24,6 +24,8 @@ export interface WorkloadSummary {
   podLabels: Record<string, string>;
   serviceAccount: string;
   automountServiceAccountToken?: boolean;
+  /** The pods share the node's network namespace, where NetworkPolicies do not reach. */
+  hostNetwork?: boolean;
 }
 
 export interface InventoryEntry {
@@ -77,6 +79,7 @@ export class Inventory {
         podLabels: labels && typeof labels === 'object' ? structuredClone(labels) : {},
         serviceAccount: ownString(serviceAccountOf(template.spec)),
       };
+      if (template.spec.hostNetwork === true) entry.workload.hostNetwork = true;
       if (typeof template.spec.automountServiceAccountToken === 'boolean') {
         entry.workload.automountServiceAccountToken = template.spec.automountServiceAccountToken;
       }

@@ -13,6 +13,12 @@ import { DENY_ALL, deployment, namespace, policy } from './testing.js';
 
 const only = (labels: Record<string, string>) => ({ podSelector: { matchLabels: labels }, ingress: [{ from: [{ podSelector: {} }] }] });
 const where = (...matchExpressions: unknown[]) => ({ podSelector: { matchExpressions }, policyTypes: ['Ingress'] });
+const hostNetworked: K8sObject = {
+  apiVersion: 'apps/v1',
+  kind: 'DaemonSet',
+  metadata: { name: 'kube-proxy', namespace: 'kube-system' },
+  spec: { template: { metadata: { labels: { k8s: 'proxy' } }, spec: { hostNetwork: true, containers: [{ name: 'proxy', image: 'proxy:1' }] } } },
+};
 const unlabelled: K8sObject = {
   apiVersion: 'batch/v1',
   kind: 'CronJob',
@@ -31,6 +37,7 @@ testControl(control, {
     { name: 'selected through Exists and DoesNotExist', objects: [deployment('web', 'shop'), policy(where({ key: 'app', operator: 'Exists' }, { key: 'canary', operator: 'DoesNotExist' }))] },
     { name: 'both without a namespace', objects: [deployment('web'), policy(DENY_ALL, 'deny', null)] },
     { name: 'policies without workloads', objects: [namespace('shop'), policy(only({ app: 'web' }))] },
+    { name: 'pods on the host network, which no policy reaches, are not judged', objects: [namespace('kube-system'), hostNetworked] },
   ],
   invalid: [
     {

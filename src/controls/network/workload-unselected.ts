@@ -53,7 +53,8 @@ export default defineInventoryControl(
   },
   (inventory) =>
     namespacesWithWorkloads(inventory).flatMap((namespace) =>
-      namespace.workloads.map((workload) => {
+      // NetworkPolicies do not apply to pods on the host's network: no policy could fix them, so they are not judged.
+      namespace.workloads.filter((workload) => workload.workload?.hostNetwork !== true).map((workload) => {
         const podLabels = workload.workload?.podLabels ?? {};
         const covered = namespace.policies.some((policy) => selects(policy, podLabels));
         return { entry: workload, violations: covered ? [] : [unselected(namespace, podLabels)] };
