@@ -10,11 +10,10 @@ export class ProgressLine {
   private lastDraw = 0;
   private drawn = false;
 
-  constructor(private readonly out: NodeJS.WriteStream = process.stderr) {}
-
-  get enabled(): boolean {
-    return this.out.isTTY === true && !process.env.CI;
-  }
+  constructor(
+    private readonly out: Pick<NodeJS.WriteStream, 'write' | 'columns' | 'isTTY'> = process.stderr,
+    readonly enabled: boolean = out.isTTY === true && !process.env.CI,
+  ) {}
 
   update(context: string, progress: ReadProgress): void {
     if (!this.enabled) return;

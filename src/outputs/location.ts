@@ -18,7 +18,7 @@ export function oneBased(value: unknown): number | undefined {
  */
 export function formatSource(source: SourceLocation | { file: string; line?: number; cluster?: string }): string {
   if ('apiPath' in source) return `${source.cluster}:${source.apiPath}`;
-  if ('cluster' in source && source.cluster !== undefined) return `${source.cluster}:${source.file}`;
+  if ('cluster' in source && source.cluster !== undefined) return source.file ? `${source.cluster}:${source.file}` : source.cluster;
   const file = isStdin(source.file) ? '<stdin>' : source.file || '<unknown>';
   const line = oneBased(source.line);
   return line === undefined ? file : `${file}:${line}`;

@@ -8,6 +8,7 @@ import { Writable } from 'node:stream';
 import type { ControlMeta } from '../controls/types.js';
 import type { Finding } from '../model/finding.js';
 import type { ReportHeader, ReportSink, ResourceRecord, Summary } from '../model/report.js';
+import type { CoverageGap } from '../model/cluster.js';
 import type { InputError, ResourceRef } from '../model/resource.js';
 
 export interface SampleReport {
@@ -16,6 +17,7 @@ export interface SampleReport {
   /** Findings of cluster-wide controls, streamed after every resource. */
   clusterFindings: Finding[];
   errors: InputError[];
+  gaps?: CoverageGap[];
   summary: Summary;
 }
 
@@ -28,6 +30,7 @@ export async function play(sink: ReportSink, report: SampleReport): Promise<void
     for (const finding of findings) await sink.finding(finding);
   }
   for (const finding of report.clusterFindings) await sink.finding(finding);
+  for (const gap of report.gaps ?? []) await sink.gap(gap);
   await sink.end(report.summary);
 }
 
@@ -196,5 +199,44 @@ export function sampleReport(): SampleReport {
     clusterFindings: [wildcard],
     errors,
     summary,
+  };
+}
+
+/**
+ * The sample report as a scan of two live clusters gives it: the Deployment read from context `prod`, a finding on the
+ * cluster itself, a resource `prod` would not list, and a context that could not be reached.
+ */
+export function clusterReport(): SampleReport {
+  const report = sampleReport();
+  const apiPath = '/apis/apps/v1/namespaces/shop/deployments/web';
+  const [web] = report.resources;
+  const deployment = { ...web!.resource, source: { cluster: 'prod', apiPath } };
+  const findings = web!.findings.map((finding) => ({ ...finding, source: { cluster: 'prod', apiPath } }));
+  const version: Finding = {
+    ...report.clusterFindings[0]!,
+    controlId: PROBES.id,
+    title: PROBES.title,
+    severity: PROBES.severity,
+    category: PROBES.category,
+    message: 'Kubernetes 1.29 reached its end of life on 2025-02-28',
+    resource: { apiVersion: '', kind: 'Cluster', name: 'prod' },
+    source: { cluster: 'prod', apiPath: '/version' },
+    path: '',
+    evidence: { found: 'v1.29.4', expected: '1.33 or newer' },
+  };
+  const gaps: CoverageGap[] = [{ cluster: 'prod', resource: 'secrets', status: 403, reason: 'secrets is forbidden: User "system:serviceaccount:kspm:kspm" cannot list resource "secrets"' }];
+  const platform = { distribution: 'kubeadm', provider: 'unknown', managed: false, evidence: ['configmap kube-system/kubeadm-config'] };
+  return {
+    ...report,
+    header: { ...report.header, inputs: ['cluster:prod', 'cluster:gone'] },
+    resources: [{ resource: deployment, findings }],
+    clusterFindings: [version],
+    errors: [{ cluster: 'gone', file: '', code: 'cluster-unreachable', message: 'cannot reach context "gone" (server https://10.9.9.9:6443): connect ETIMEDOUT' }],
+    gaps,
+    summary: {
+      ...report.summary,
+      errors: 1,
+      clusters: [{ context: 'prod', server: 'https://10.0.0.10:6443', serverVersion: 'v1.29.4', servedVersions: ['v1', 'apps/v1'], platform, resources: 1, bySeverity: { critical: 1, high: 0, medium: 0, low: 0, info: 1 }, score: 40, gaps }],
+    },
   };
 }
