@@ -44,7 +44,7 @@ describe('renderInventoryTable', () => {
       /^ {2}ghcr\.io +acme\/report +- +sha256:4f1c3e3b9a2d +CronJob shop\/nightly-report$/,
       /^ {2}docker\.io +3 +3$/,
       /^ {2}shop +report-writer \(missing\) +unset +CronJob shop\/nightly-report$/,
-      /^ {2}User +- +alice@example\.com +ClusterRoleBinding cluster-admins -> ClusterRole cluster-admin$/,
+      /^ {2}User +- +alice@example\.com +ClusterRole cluster-admin$/,
       /^ {2}shop +web-public +LoadBalancer +yes +10\.96\.40\.1 +443:31443\/TCP +Deployment shop\/web$/,
       /^ {2}shop +status +nginx +status\.example\.com +no +\/health +status-page:8080 +-$/,
       /^ {2}shop +storefront-tls +kubernetes\.io\/tls$/,

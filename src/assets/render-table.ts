@@ -84,8 +84,9 @@ function describeSystem(node: NodeAsset): string {
   return parts.join(', ');
 }
 
+/** The role granted; which binding grants it is in the JSON (the table would wrap it beyond reading). */
 function describeGrant(grant: Grant): string {
-  return `${describeRef(grant.binding)} -> ${describeRef(grant.role)}`;
+  return describeRef(grant.role);
 }
 
 /** `sha256:` and the first 12 hex digits, as container tools abbreviate image ids; the JSON keeps the whole digest. */
@@ -191,8 +192,8 @@ function sections(inventory: AssetInventory, c: Colors): Section[] {
     {
       title: 'RBAC SUBJECTS',
       summary: plural(inventory.subjects.length, 'subject'),
-      columns: [{ header: 'KIND' }, { header: 'NAMESPACE' }, { header: 'NAME' }, { header: 'GRANTED BY', flexible: true }],
-      rows: inventory.subjects.map((subject) => [subject.kind, orNone(subject.namespace), subject.name, listed(subject.grants.map(describeGrant))]),
+      columns: [{ header: 'KIND' }, { header: 'NAMESPACE' }, { header: 'NAME', flexible: true }, { header: 'ROLES GRANTED', flexible: true }],
+      rows: inventory.subjects.map((subject) => [subject.kind, orNone(subject.namespace), subject.name, listed([...new Set(subject.grants.map(describeGrant))])]),
       clusters: clustersOf(inventory.subjects),
     },
     {
