@@ -11,7 +11,7 @@ import { delimiter, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import {
-  ClusterAccessError, connect, contexts, discover, listResource, readCluster, type ClusterConnection, type ClusterItem,
+  ClusterAccessError, connect, discover, loadKubeconfig, listResource, readCluster, type ClusterConnection, type ClusterItem,
 } from '../src/cluster/index.js';
 import { isRecord, list, type K8sObject } from '../src/model/k8s.js';
 import { kubeconfigFor, type Kubeconfig } from './helpers/api-server/kubeconfig.js';
@@ -61,6 +61,8 @@ const identity = (object: unknown): string => {
   const metadata = isRecord(record.metadata) ? record.metadata : {};
   return `${String(record.apiVersion)}/${String(record.kind)}/${String(metadata.namespace ?? '')}/${String(metadata.name)}`;
 };
+
+const contextNames = (kubeconfig?: string): string[] => loadKubeconfig(kubeconfig !== undefined ? { kubeconfig } : {}).getContexts().map((context) => context.name);
 
 const objectsOf = (items: readonly ClusterItem[]): K8sObject[] => items.flatMap((item) => (item.type === 'object' ? [item.object] : []));
 const gapsOf = (items: readonly ClusterItem[]) => items.flatMap((item) => (item.type === 'gap' ? [item] : []));
@@ -300,7 +302,7 @@ describe('kubeconfig loading as kubectl does it', () => {
     const first = kubeconfigFile('first', 'alpha', [{ context: 'alpha', server: 'https://alpha.example:6443' }, { context: 'shared', server: 'https://first.example' }]);
     const second = kubeconfigFile('second', 'beta', [{ context: 'beta', server: 'https://beta.example:6443' }, { context: 'shared', server: 'https://second.example' }]);
     process.env.KUBECONFIG = [first, join(dir, 'missing'), second].join(delimiter);
-    assert.deepEqual(contexts(), ['alpha', 'shared', 'beta']);
+    assert.deepEqual(contextNames(), ['alpha', 'shared', 'beta']);
     const current = await connect({});
     assert.deepEqual([current.context, current.server], ['alpha', 'https://alpha.example:6443']);
     assert.equal((await connect({ context: 'shared' })).server, 'https://first.example');
@@ -311,7 +313,7 @@ describe('kubeconfig loading as kubectl does it', () => {
   test('an explicit kubeconfig replaces KUBECONFIG, and ~/.kube/config is the default', async () => {
     const only = kubeconfigFile('only', 'solo', [{ context: 'solo', server: 'https://solo.example' }]);
     process.env.KUBECONFIG = kubeconfigFile('env', 'env', [{ context: 'env', server: 'https://env.example' }]);
-    assert.deepEqual(contexts(only), ['solo']);
+    assert.deepEqual(contextNames(only), ['solo']);
     delete process.env.KUBECONFIG;
     const home = mkdtempSync(join(dir, 'home-'));
     process.env.HOME = home;
@@ -324,7 +326,7 @@ describe('kubeconfig loading as kubectl does it', () => {
     delete process.env.KUBECONFIG;
     process.env.HOME = mkdtempSync(join(dir, 'empty-home-'));
     delete process.env.KUBERNETES_SERVICE_HOST;
-    assert.throws(() => contexts(), /no kubeconfig found/);
+    assert.throws(() => contextNames(), /no kubeconfig found/);
     process.env.KUBERNETES_SERVICE_HOST = '10.0.0.1';
     process.env.KUBERNETES_SERVICE_PORT = '443';
     const inCluster = await connect({});

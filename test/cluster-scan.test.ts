@@ -203,3 +203,35 @@ describe('kspm against a live cluster (test API server)', { skip }, () => {
     assert.match(refused.stdout, /foreign\.json\s+invalid-snapshot: not a kspm snapshot: the file is not\s+gzip-compressed/);
   });
 });
+
+describe('cluster flags that cannot work are usage errors, said before anything is read', () => {
+  const run = (args: string[], env: NodeJS.ProcessEnv = {}) => kspm(args, { env });
+
+  it('names a missing or broken kubeconfig, an unknown context, and a missing current context', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kspm-kubeconfig-errors-'));
+    try {
+      const broken = join(dir, 'broken');
+      writeFileSync(broken, 'clusters: [\n');
+      const missing = await run(['scan', '--cluster', '--kubeconfig', join(dir, 'absent')]);
+      assert.equal(missing.status, 2);
+      assert.match(missing.stderr, /^kspm: cannot read the kubeconfig .*absent: ENOENT/);
+      const unparsable = await run(['scan', '--cluster', '--kubeconfig', broken]);
+      assert.equal(unparsable.status, 2);
+      assert.match(unparsable.stderr, /^kspm: cannot read the kubeconfig .*broken: unexpected end of the stream/);
+      const config = join(dir, 'config');
+      writeFileSync(config, dump({ apiVersion: 'v1', kind: 'Config', clusters: [], users: [], contexts: [{ name: 'dev', context: { cluster: 'dev', user: 'dev' } }] }));
+      const unknown = await run(['scan', '--context', 'prod', '--kubeconfig', config]);
+      assert.equal(unknown.status, 2);
+      assert.match(unknown.stderr, /context "prod" is not in the kubeconfig \(it has dev\)/);
+      const noCurrent = await run(['collect', '-o', join(dir, 'snap.gz'), '--kubeconfig', config]);
+      assert.equal(noCurrent.status, 2);
+      assert.match(noCurrent.stderr, /names no current context: pass --context NAME or --all-contexts/);
+      const nothing = await run(['scan', '--cluster'], { HOME: dir, KUBECONFIG: '', KUBERNETES_SERVICE_HOST: '' });
+      assert.equal(nothing.status, 2);
+      assert.match(nothing.stderr, /no kubeconfig found: set KUBECONFIG, pass --kubeconfig/);
+      assert.ok(!/\n\s+at /.test(missing.stderr + unparsable.stderr + unknown.stderr + nothing.stderr), 'no stack traces');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -2,7 +2,8 @@
  * What a command reads: manifest paths, live clusters (kubeconfig contexts) and snapshots, from the flags every
  * reading command shares, turned into scan sources in that order.
  */
-import { contexts } from '../cluster/kubeconfig.js';
+import type { KubeConfig } from '@kubernetes/client-node';
+import { loadKubeconfig } from '../cluster/kubeconfig.js';
 import { readClusterEvents, type ClusterEvent } from '../cluster/events.js';
 import { clusterScanSource } from '../cluster/source.js';
 import type { ScanSource } from '../engine/scan.js';
@@ -35,19 +36,20 @@ export interface Targets {
 export function resolveTargets(paths: string[], flags: TargetFlags, command: string): Targets {
   if (flags.allNamespaces && flags.namespace.length > 0) throw new UsageError('-A/--all-namespaces and -n/--namespace contradict each other: pick one');
   let clusters: (string | undefined)[] = [];
-  if (flags.allContexts) {
-    let names: string[];
-    try {
-      names = contexts(flags.kubeconfig);
-    } catch (error) {
-      throw new UsageError(`cannot read the kubeconfig: ${(error as Error).message}`);
+  if (flags.allContexts || flags.context.length > 0 || flags.cluster) {
+    const config = readKubeconfig(flags.kubeconfig);
+    const known = config.getContexts().map((context) => context.name);
+    if (flags.allContexts) {
+      if (known.length === 0) throw new UsageError('--all-contexts: the kubeconfig has no contexts');
+      clusters = known;
+    } else if (flags.context.length > 0) {
+      clusters = [...new Set(flags.context)];
+      const unknown = clusters.find((name) => !known.includes(name!));
+      if (unknown !== undefined) throw new UsageError(`context "${unknown}" is not in the kubeconfig (it has ${known.length > 0 ? known.join(', ') : 'none'})`);
+    } else {
+      if (!config.getCurrentContext()) throw new UsageError('the kubeconfig names no current context: pass --context NAME or --all-contexts');
+      clusters = [undefined];
     }
-    if (names.length === 0) throw new UsageError('--all-contexts: the kubeconfig has no contexts');
-    clusters = names;
-  } else if (flags.context.length > 0) {
-    clusters = [...new Set(flags.context)];
-  } else if (flags.cluster) {
-    clusters = [undefined];
   }
   if (paths.length === 0 && clusters.length === 0 && flags.snapshot.length === 0) {
     throw new UsageError(`kspm ${command} needs something to read: PATH (a file, a directory, or - for stdin), --cluster, --context NAME, --all-contexts or --snapshot FILE`);
@@ -59,6 +61,15 @@ export function resolveTargets(paths: string[], flags: TargetFlags, command: str
     snapshots: flags.snapshot,
     namespaces: flags.namespace,
   };
+}
+
+/** The kubeconfig, read once up front so that a missing or broken one is a usage error, not a failed scan. */
+function readKubeconfig(file: string | undefined): KubeConfig {
+  try {
+    return loadKubeconfig(file !== undefined ? { kubeconfig: file } : {});
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
 }
 
 /** How the targets are named in a report's `inputs`. */

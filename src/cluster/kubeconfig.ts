@@ -34,7 +34,12 @@ function firstByName<T extends { name: string }>(groups: readonly T[][]): T[] {
 function merged(files: readonly string[]): KubeConfig {
   const configs = files.map((file) => {
     const config = new KubeConfig();
-    config.loadFromFile(file);
+    try {
+      config.loadFromFile(file);
+    } catch (error) {
+      const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+      throw new Error(`cannot read the kubeconfig ${file}: ${reason}`);
+    }
     return config;
   });
   const result = new KubeConfig();
@@ -60,9 +65,4 @@ export function loadKubeconfig(options: KubeconfigOptions = {}): KubeConfig {
   if (files.length > 0) return merged(files);
   if ((process.env.KUBERNETES_SERVICE_HOST ?? '') !== '') return inClusterConfig();
   throw new Error('no kubeconfig found: set KUBECONFIG, pass --kubeconfig, create ~/.kube/config, or run inside a pod');
-}
-
-/** The context names of the kubeconfig, as `kubectl config get-contexts -o name` lists them (for --all-contexts). */
-export function contexts(kubeconfig?: string): string[] {
-  return loadKubeconfig({ kubeconfig }).getContexts().map((context) => context.name);
 }
