@@ -117,4 +117,12 @@ describe('renderInventoryTable', () => {
     const text = renderInventoryTable(emptyInventory(), { color: false });
     assert.equal(text.split('\n').filter((line) => line === '  none').length, 11);
   });
+
+  it('shows running of desired pods for a cluster, and only the replicas asked for in a manifest', () => {
+    const inCluster = { ...workload('web', 'nginx', 'blue'), replicas: 3, pods: 2 };
+    const inFile = { ...workload('api', 'nginx'), replicas: 3, pods: 0 };
+    const text = renderInventoryTable({ ...emptyInventory(), workloads: [inCluster, inFile] }, { color: false, width: 200 });
+    assert.match(text, /^ {2}blue +apps +Deployment +web +2\/3 /m);
+    assert.match(text, /^ {2}- +apps +Deployment +api +3 /m);
+  });
 });

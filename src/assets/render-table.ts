@@ -9,6 +9,7 @@ import type {
   NodeAsset,
   ServiceAsset,
   ServicePortAsset,
+  WorkloadAsset,
   WorkloadRef,
 } from './model.js';
 import { layoutTable, type Cell, type CellText, type Column } from './table-layout.js';
@@ -84,6 +85,12 @@ function describeSystem(node: NodeAsset): string {
   return parts.join(', ');
 }
 
+/** Running pods of desired ones in a cluster; a manifest has no running pods, only the replicas it asks for. */
+function podsCell(workload: WorkloadAsset): string {
+  if (workload.cluster === undefined) return workload.replicas === undefined ? NONE : String(workload.replicas);
+  return workload.replicas === undefined ? String(workload.pods) : `${workload.pods}/${workload.replicas}`;
+}
+
 /** The role granted; which binding grants it is in the JSON (the table would wrap it beyond reading). */
 function describeGrant(grant: Grant): string {
   return describeRef(grant.role);
@@ -156,7 +163,7 @@ function sections(inventory: AssetInventory, c: Colors): Section[] {
           orNone(workload.namespace),
           workload.kind,
           workload.observed ? workload.name : `${workload.name} (not read)`,
-          workload.replicas === undefined ? String(workload.pods) : `${workload.pods}/${workload.replicas}`,
+          podsCell(workload),
           workload.serviceAccount,
           workload.containers.some((container) => container.privileged) ? bad(containers) : containers,
         ];
