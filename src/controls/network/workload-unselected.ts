@@ -1,7 +1,7 @@
 import type { InventoryEntry } from '../../inventory/inventory.js';
 import { record } from '../../model/k8s.js';
 import { defineInventoryControl, type Violation } from '../types.js';
-import { selectorMatches } from './label-selector.js';
+import { selectorMatches } from '../../model/label-selector.js';
 import { describeNamespace, NAMESPACE_ISOLATION_FRAMEWORKS, namespacesWithWorkloads, type ScannedNamespace } from './namespaces.js';
 import { affects } from './policy.js';
 

@@ -2,7 +2,7 @@
 // matchExpressions requirement must hold, so an empty selector selects everything. A selector the API server would
 // reject (an unknown operator, In without values, Exists with values, a value that is not a string) selects nothing
 // here: it is judged as protecting no pod rather than as protecting all of them.
-import { isRecord, list } from '../../model/k8s.js';
+import { isRecord, list } from './k8s.js';
 
 type Labels = Readonly<Record<string, unknown>>;
 
