@@ -8,11 +8,22 @@ import { OUTPUT_FORMATS } from '../outputs/index.js';
 import { TOOL } from '../tool-info.js';
 import { UsageError } from '../usage-error.js';
 import { collectCommand, type CollectFlags } from './collect-command.js';
+import { canICommand, permissionsCommand, whoCanCommand, type CanIFlags, type PermissionsFlags, type WhoCanFlags } from './rbac-command.js';
 import { INVENTORY_FORMATS, inventoryCommand, type InventoryFlags } from './inventory-command.js';
 import { DEFAULT_KUBERNETES_VERSION, DEFAULT_MAX_FILE_MIB, scanCommand, type ScanFlags } from './scan-command.js';
 
 const collect = (value: string, previous: string[]) => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
 const repeat = (value: string, previous: string[]) => [...previous, value];
+
+/** Where an rbac command reads one cluster's RBAC from. */
+function rbacSourceOptions(command: Command): Command {
+  return command
+    .option('--cluster', "the live cluster of the kubeconfig's current context")
+    .option('--context <name>', 'the live cluster of this kubeconfig context')
+    .option('--kubeconfig <file>', 'kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)')
+    .option('--snapshot <file>', 'a snapshot written by kspm collect')
+    .addOption(new Option('-f, --file <path>', 'manifests: a file or directory (repeatable)').argParser(repeat).default([]));
+}
 
 /** The flags that say which live clusters to read, shared by every command that reads them. */
 function clusterOptions(command: Command): Command {
@@ -64,6 +75,36 @@ function program(setExit: (code: number) => void): Command {
     .addOption(new Option('-o, --output <format>', 'inventory format').choices(INVENTORY_FORMATS).default('table'))
     .option('--output-file <file>', 'write the inventory to a file (atomically) instead of standard output')
     .action(async (paths: string[], flags: InventoryFlags) => setExit(await inventoryCommand(paths, flags)));
+
+  const rbac = root.command('rbac').description('Analyse RBAC: who can do what, with the bindings and roles that grant it');
+  rbacSourceOptions(rbac
+    .command('who-can')
+    .description('Every subject allowed VERB on RESOURCE (pods, pods/exec, deployments.apps, or a URL such as /metrics), with the binding and role that grant it')
+    .argument('<verb>')
+    .argument('<resource>'))
+    .option('-n, --namespace <ns>', 'in this namespace (default: any namespace, RoleBindings included)')
+    .option('--name <name>', 'of the object with this name')
+    .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json']).default('table'))
+    .action(async (verb: string, resource: string, flags: WhoCanFlags) => setExit(await whoCanCommand(verb, resource, flags)));
+  rbacSourceOptions(rbac
+    .command('can-i')
+    .description('Whether a user may do VERB on RESOURCE[.GROUP][/SUBRESOURCE] [NAME]: prints yes or no and exits 0 or 1, as kubectl auth can-i')
+    .argument('<verb>')
+    .argument('<resource>')
+    .argument('[name]'))
+    .option('-n, --namespace <ns>', 'in this namespace (default: default)')
+    .option('-A, --all-namespaces', 'in all namespaces at once (only cluster-wide grants count)')
+    .option('--as <user>', 'the user to ask for; a service account is system:serviceaccount:NAMESPACE:NAME')
+    .addOption(new Option('--as-group <group>', 'a group the user is in (repeatable)').argParser(repeat).default([]))
+    .option('--explain', 'also print the binding, role and rule that decide')
+    .action(async (verb: string, resource: string, name: string | undefined, flags: CanIFlags) => setExit(await canICommand(verb, resource, name, flags)));
+  rbacSourceOptions(rbac
+    .command('permissions')
+    .description("A user's effective permissions, merged and readable, cluster-wide and per namespace"))
+    .option('--as <user>', 'the user; a service account is system:serviceaccount:NAMESPACE:NAME')
+    .addOption(new Option('--as-group <group>', 'a group the user is in (repeatable)').argParser(repeat).default([]))
+    .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json']).default('table'))
+    .action(async (flags: PermissionsFlags) => setExit(await permissionsCommand(flags)));
 
   root
     .command('controls')

@@ -1,0 +1,137 @@
+/** `kspm rbac ...`: questions about who may do what, answered from a cluster, a snapshot or manifests. */
+import { ClusterViewBuilder, type ClusterView } from '../rbac/cluster-view.js';
+import { permissionsOf, whoCan } from '../rbac/queries.js';
+import { explainDecision, permissionsJson, permissionsTable, whoCanJson, whoCanTable } from '../rbac/render-queries.js';
+import type { AuthorizationRequest } from '../rbac/request.js';
+import { resolveResource } from '../rbac/resources.js';
+import { impersonated } from '../rbac/users.js';
+import { EXIT } from '../engine/scan.js';
+import { formatSource } from '../outputs/location.js';
+import { UsageError } from '../usage-error.js';
+import { warnGaps } from './gaps.js';
+import { DEFAULT_MAX_FILE_MIB } from './scan-command.js';
+import { resolveTargets, scanSources } from './targets.js';
+import type { CoverageGap } from '../model/cluster.js';
+
+export interface RbacSourceFlags {
+  cluster?: boolean;
+  context?: string;
+  kubeconfig?: string;
+  snapshot?: string;
+  file: string[];
+}
+
+/**
+ * Reads the RBAC objects, service accounts, workloads and token secrets of one cluster, one snapshot or a set of
+ * manifests. Unreadable inputs and unlisted resources are reported on standard error: an analysis missing bindings is
+ * incomplete, and says so.
+ */
+export async function readClusterView(flags: RbacSourceFlags, command: string): Promise<ClusterView> {
+  const chosen = [flags.cluster || flags.context !== undefined, flags.snapshot !== undefined, flags.file.length > 0].filter(Boolean).length;
+  if (chosen === 0) throw new UsageError(`kspm rbac ${command} needs what to read: --cluster (or --context NAME), --snapshot FILE or -f PATH`);
+  if (chosen > 1) throw new UsageError(`kspm rbac ${command} reads one cluster: give --cluster/--context, --snapshot or -f, not several`);
+  const targets = resolveTargets(flags.file, {
+    cluster: flags.cluster === true,
+    context: flags.context !== undefined ? [flags.context] : [],
+    ...(flags.kubeconfig !== undefined ? { kubeconfig: flags.kubeconfig } : {}),
+    snapshot: flags.snapshot !== undefined ? [flags.snapshot] : [],
+    namespace: [],
+  }, `rbac ${command}`);
+  const builder = new ClusterViewBuilder();
+  let clusters = 0;
+  let read = 0;
+  let errors = 0;
+  for await (const source of scanSources(targets, { maxFileBytes: DEFAULT_MAX_FILE_MIB * 1024 * 1024 })) {
+    const gaps: CoverageGap[] = [];
+    for await (const item of source.items) {
+      if (item.type === 'error') {
+        errors++;
+        process.stderr.write(`kspm: ${formatSource(item.error)}: ${item.error.message}\n`);
+      } else if (item.type === 'gap') {
+        gaps.push(item.gap);
+      } else {
+        read++;
+        builder.add(item.resource.object);
+      }
+    }
+    const facts = source.facts?.();
+    if (facts) {
+      clusters++;
+      warnGaps(facts.context, gaps);
+    }
+  }
+  if (clusters > 1) throw new UsageError(`the snapshot holds ${clusters} clusters: kspm rbac ${command} analyses one (collect it with --context NAME)`);
+  if (read === 0 && errors > 0) throw new UsageError('nothing could be read');
+  return builder.build();
+}
+
+function requestOf(verb: string, resourceText: string, options: { namespace?: string; name?: string }): AuthorizationRequest {
+  if (resourceText.startsWith('/')) {
+    if (options.name !== undefined) throw new UsageError('a non-resource URL takes no object name');
+    return { type: 'nonResource', verb, path: resourceText };
+  }
+  let resolved;
+  try {
+    resolved = resolveResource(resourceText);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (resolved.warning) process.stderr.write(`warning: ${resolved.warning}\n`);
+  return {
+    type: 'resource',
+    verb,
+    ...resolved.target,
+    ...(options.name !== undefined ? { name: options.name } : {}),
+    ...(options.namespace !== undefined ? { namespace: options.namespace } : {}),
+  };
+}
+
+export interface WhoCanFlags extends RbacSourceFlags {
+  namespace?: string;
+  name?: string;
+  output: 'table' | 'json';
+}
+
+export async function whoCanCommand(verb: string, resource: string, flags: WhoCanFlags): Promise<number> {
+  const request = requestOf(verb, resource, flags);
+  const view = await readClusterView(flags, 'who-can');
+  const allowed = whoCan(view.model, request);
+  process.stdout.write(flags.output === 'json' ? whoCanJson(request, allowed) : whoCanTable(request, allowed));
+  return EXIT.ok;
+}
+
+export interface CanIFlags extends RbacSourceFlags {
+  namespace?: string;
+  allNamespaces?: boolean;
+  as?: string;
+  asGroup: string[];
+  explain?: boolean;
+}
+
+/** Prints `yes` or `no` and exits 0 or 1, as `kubectl auth can-i` does. */
+export async function canICommand(verb: string, resource: string, name: string | undefined, flags: CanIFlags): Promise<number> {
+  if (flags.as === undefined || flags.as === '') throw new UsageError('kspm rbac can-i needs --as USER (a service account is system:serviceaccount:NAMESPACE:NAME)');
+  if (flags.allNamespaces && flags.namespace !== undefined) throw new UsageError('-A/--all-namespaces and -n/--namespace contradict each other: pick one');
+  const namespace = resource.startsWith('/') || flags.allNamespaces ? undefined : (flags.namespace ?? 'default');
+  const request = requestOf(verb, resource, { ...(namespace !== undefined ? { namespace } : {}), ...(name !== undefined ? { name } : {}) });
+  const view = await readClusterView(flags, 'can-i');
+  const decision = view.model.authorize(impersonated(flags.as, flags.asGroup), request);
+  process.stdout.write(`${decision.allowed ? 'yes' : 'no'}\n`);
+  if (flags.explain) process.stdout.write(`${explainDecision(decision)}\n`);
+  return decision.allowed ? EXIT.ok : EXIT.findings;
+}
+
+export interface PermissionsFlags extends RbacSourceFlags {
+  as?: string;
+  asGroup: string[];
+  output: 'table' | 'json';
+}
+
+export async function permissionsCommand(flags: PermissionsFlags): Promise<number> {
+  if (flags.as === undefined || flags.as === '') throw new UsageError('kspm rbac permissions needs --as USER (a service account is system:serviceaccount:NAMESPACE:NAME)');
+  const user = impersonated(flags.as, flags.asGroup);
+  const view = await readClusterView(flags, 'permissions');
+  const scopes = permissionsOf(view.model, user);
+  process.stdout.write(flags.output === 'json' ? permissionsJson(user, scopes) : permissionsTable(flags.as, scopes));
+  return EXIT.ok;
+}
