@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { grants, isAggregated, isDefaultRole, readRule, resourceMatches, roleRules, type PolicyRule } from './rules.js';
+import { readRule, resourceMatches, type PolicyRule } from '../../rbac/rule.js';
+import { grants, isAggregated, isDefaultRole, roleRules } from './rules.js';
 
-const rule = (fields: Partial<PolicyRule>): PolicyRule => ({ verbs: [], apiGroups: [''], resources: [], resourceNames: [], ...fields });
+const rule = (fields: Partial<PolicyRule>): PolicyRule => ({ verbs: [], apiGroups: [''], resources: [], resourceNames: [], nonResourceURLs: [], ...fields });
 
 describe('RBAC rule matching', () => {
   it('matches resources as the authorizer does', () => {
@@ -35,7 +36,7 @@ describe('RBAC rule matching', () => {
   it('reads malformed rules without throwing and ignores non-string entries', () => {
     assert.equal(readRule(null), undefined);
     assert.equal(readRule('rule'), undefined);
-    assert.deepEqual(readRule({ verbs: 'get', resources: [1, 'pods', null] }), { verbs: [], apiGroups: [], resources: ['pods'], resourceNames: [] });
+    assert.deepEqual(readRule({ verbs: 'get', resources: [1, 'pods', null] }), { verbs: [], apiGroups: [], resources: ['pods'], resourceNames: [], nonResourceURLs: [] });
     assert.deepEqual(roleRules({ kind: 'Role', rules: 'all' }), []);
     assert.deepEqual(roleRules({ kind: 'Role', rules: [null, { verbs: ['get'] }] }).map((r) => r.path), [['rules', 1]]);
     assert.deepEqual(roleRules({ kind: 'ConfigMap', rules: [{ verbs: ['*'] }] }), []);

@@ -2,16 +2,11 @@
 // (pkg/apis/rbac/v1/evaluation_helpers.go): `*` matches every verb, API group or resource (subresources included),
 // `*/exec` matches the exec subresource of any resource, and anything else must match exactly, so `pods` does not
 // grant `pods/exec` and `pods/*` grants no subresource at all (it names a subresource literally called `*`).
-import { isRecord, list, record, type K8sObject } from '../../model/k8s.js';
+import { list, record, type K8sObject } from '../../model/k8s.js';
 import type { FieldPath } from '../../model/path.js';
+import { apiGroupMatches, readRule, resourceMatches, verbMatches, type PolicyRule } from '../../rbac/rule.js';
 
-/** A PolicyRule with its string entries only: entries of other types can never match a request. */
-export interface PolicyRule {
-  verbs: string[];
-  apiGroups: string[];
-  resources: string[];
-  resourceNames: string[];
-}
+export type { PolicyRule } from '../../rbac/rule.js';
 
 /** A request to check: `verb` on `resource` (or `resource/subresource`) of API `group` (`''` is the core group). */
 export interface Permission {
@@ -32,35 +27,6 @@ export interface RuleAt {
 }
 
 const ROLE_KINDS = new Set(['Role', 'ClusterRole']);
-
-function strings(value: unknown): string[] {
-  return list(value).filter((item): item is string => typeof item === 'string');
-}
-
-export function readRule(value: unknown): PolicyRule | undefined {
-  if (!isRecord(value)) return undefined;
-  return {
-    verbs: strings(value.verbs),
-    apiGroups: strings(value.apiGroups),
-    resources: strings(value.resources),
-    resourceNames: strings(value.resourceNames),
-  };
-}
-
-export function verbMatches(rule: PolicyRule, verb: string): boolean {
-  return rule.verbs.some((v) => v === '*' || v === verb);
-}
-
-export function apiGroupMatches(rule: PolicyRule, group: string): boolean {
-  return rule.apiGroups.some((g) => g === '*' || g === group);
-}
-
-/** `resource` is `pods` or `pods/exec`. */
-export function resourceMatches(rule: PolicyRule, resource: string): boolean {
-  const slash = resource.indexOf('/');
-  const subresource = slash >= 0 ? resource.slice(slash + 1) : '';
-  return rule.resources.some((r) => r === '*' || r === resource || (subresource !== '' && r === `*/${subresource}`));
-}
 
 /**
  * The grant of `permission` by `rule`, or undefined when the rule cannot allow it for any object name. A rule
