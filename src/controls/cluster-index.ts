@@ -19,6 +19,7 @@ import rbacAnonymousBinding from './rbac/anonymous-binding.js';
 import rbacClusterAdminBinding from './rbac/cluster-admin-binding.js';
 import rbacCreateWorkloads from './rbac/create-workloads.js';
 import rbacCsrApprove from './rbac/csr-approve.js';
+import rbacCsrSign from './rbac/csr-sign.js';
 import rbacDefaultSaBinding from './rbac/default-sa-binding.js';
 import rbacEscalateBind from './rbac/escalate-bind.js';
 import rbacImpersonate from './rbac/impersonate.js';
@@ -51,6 +52,7 @@ export const CLUSTER_CONTROLS: readonly Control[] = [
   rbacClusterAdminBinding,
   rbacCreateWorkloads,
   rbacCsrApprove,
+  rbacCsrSign,
   rbacDefaultSaBinding,
   rbacEscalateBind,
   rbacImpersonate,

@@ -1,16 +1,6 @@
-import { formatPath } from '../../model/path.js';
-import { defineControl, type Violation } from '../types.js';
-import { defaultRoleNote, roleLabel, ruleEvidence } from './role-check.js';
-import { grantsOf, isAggregated, roleRules, type Permission } from './rules.js';
+import { csrControl } from './csr.js';
 
-const APPROVAL: readonly Permission[] = ['update', 'patch'].map((verb) => ({
-  verb,
-  group: 'certificates.k8s.io',
-  resource: 'certificatesigningrequests/approval',
-}));
-const SIGNER_APPROVAL: readonly Permission[] = [{ verb: 'approve', group: 'certificates.k8s.io', resource: 'signers' }];
-
-export default defineControl(
+export default csrControl(
   {
     id: 'rbac-csr-approve',
     title: 'Role can approve certificate signing requests',
@@ -29,22 +19,5 @@ export default defineControl(
     ],
     appliesTo: ['ClusterRole', 'Role'],
   },
-  (object) => {
-    if (isAggregated(object)) return [];
-    const rules = roleRules(object);
-    const signerRule = rules.find(({ rule }) => grantsOf(rule, SIGNER_APPROVAL).length > 0);
-    if (!signerRule) return [];
-    const signers = signerRule.rule.resourceNames.length > 0 ? `signers ${signerRule.rule.resourceNames.join(', ')}` : 'every signer';
-    const violations: Violation[] = [];
-    for (const { rule, path } of rules) {
-      if (grantsOf(rule, APPROVAL).length === 0) continue;
-      violations.push({
-        path: [...path, 'resources'],
-        message: `${roleLabel(object)} can approve certificate signing requests for ${signers} (with ${formatPath(signerRule.path)})${defaultRoleNote(object)}`,
-        found: { approvalRule: ruleEvidence(rule), signerRule: ruleEvidence(signerRule.rule) },
-        expected: 'no update on certificatesigningrequests/approval together with approve on signers',
-      });
-    }
-    return violations;
-  },
+  { subresource: 'approval', signerVerb: 'approve', can: 'approve certificate signing requests' },
 );
