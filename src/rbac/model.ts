@@ -62,10 +62,17 @@ function readRules(value: unknown): PolicyRule[] {
   return list(value).map(readRule).filter((rule): rule is PolicyRule => rule !== undefined);
 }
 
-function readSubjects(value: unknown): Subject[] {
+/**
+ * A ServiceAccount subject without a namespace names one of the RoleBinding's own namespace, as the authorizer reads
+ * it; in a ClusterRoleBinding it matches no one, so it is dropped.
+ */
+function readSubjects(value: unknown, bindingNamespace: string | undefined): Subject[] {
   return list(value).flatMap((entry) => {
     if (!isRecord(entry) || typeof entry.kind !== 'string' || typeof entry.name !== 'string') return [];
-    return [{ kind: entry.kind, name: entry.name, ...(typeof entry.namespace === 'string' && entry.namespace !== '' ? { namespace: entry.namespace } : {}) }];
+    const given = typeof entry.namespace === 'string' && entry.namespace !== '' ? entry.namespace : undefined;
+    const namespace = given ?? (entry.kind === 'ServiceAccount' ? bindingNamespace : undefined);
+    if (entry.kind === 'ServiceAccount' && namespace === undefined) return [];
+    return [{ kind: entry.kind, name: entry.name, ...(namespace === undefined ? {} : { namespace }) }];
   });
 }
 
@@ -127,7 +134,7 @@ export class RbacModel {
         if (object.kind === 'ClusterRoleBinding' && ref.kind !== 'ClusterRole') return;
         const role: RoleKey = ref.kind === 'Role' ? { kind: 'Role', name: ref.name, namespace } : { kind: 'ClusterRole', name: ref.name };
         const key: BindingKey = object.kind === 'RoleBinding' ? { kind: 'RoleBinding', name, namespace } : { kind: 'ClusterRoleBinding', name };
-        this.bindingList.push({ key, role, subjects: readSubjects(object.subjects) });
+        this.bindingList.push({ key, role, subjects: readSubjects(object.subjects, key.namespace) });
         return;
       }
       default:
@@ -147,9 +154,10 @@ export class RbacModel {
   }
 
   /**
-   * The rules a role holds: its own, plus, for an aggregated ClusterRole, those of every ClusterRole its selectors
-   * match, followed through nested aggregation (view feeds edit, edit feeds admin) as the controller manager does. A
-   * live cluster's aggregated roles already carry the copies; the union then only repeats them.
+   * The rules a role holds: its own, or, for an aggregated ClusterRole, those of every other ClusterRole its selectors
+   * match, followed through nested aggregation (view feeds edit, edit feeds admin) as the controller manager does. The
+   * controller overwrites an aggregated role's own rules, so they count for nothing; a live cluster's copies of the
+   * matched rules are found again in the roles they came from.
    */
   rulesOf(key: RoleKey): SourcedRule[] {
     const id = roleId(key);
@@ -165,13 +173,12 @@ export class RbacModel {
     const role = this.roles.get(id);
     if (!role || visiting.has(id)) return [];
     visiting.add(id);
-    const own = role.rules.map((rule, index) => ({ rule, from: key, index }));
-    if (!role.aggregation) return own;
-    const aggregated = this.allRoles()
-      .filter((other) => other.key.kind === 'ClusterRole' && roleId(other.key) !== id && role.aggregation!.some((selector) => selectorMatches(selector, other.labels)))
+    const selectors = role.aggregation;
+    if (!selectors) return role.rules.map((rule, index) => ({ rule, from: key, index }));
+    return this.allRoles()
+      .filter((other) => other.key.kind === 'ClusterRole' && roleId(other.key) !== id && selectors.some((selector) => selectorMatches(selector, other.labels)))
       .sort((a, b) => a.key.name.localeCompare(b.key.name))
       .flatMap((other) => this.collect(other.key, visiting));
-    return [...own, ...aggregated];
   }
 
   /** Whether a binding's grant reaches the request's namespace: ClusterRoleBindings everywhere, RoleBindings in theirs. */

@@ -2,8 +2,9 @@
 // `*` matches every verb, API group or resource (subresources included); `*/exec` matches the exec subresource of any
 // resource; anything else must match exactly, so `pods` does not grant `pods/exec` and `pods/*` grants no subresource
 // (it names one literally called `*`). A rule with resourceNames allows only requests that name one of them, so it
-// never allows create, list or deletecollection of a collection. nonResourceURLs match exactly, or by prefix when they
-// end in `*`.
+// never allows create, list or deletecollection of a collection, unless it lists the empty name (as a template with an
+// unset value leaves it): a nameless request's name is `""`, which that entry matches. nonResourceURLs match exactly,
+// or by prefix when they end in `*`.
 import { isRecord, list } from '../model/k8s.js';
 
 /** A PolicyRule with its string entries only: entries of other types can never match a request. */
@@ -45,9 +46,9 @@ export function resourceMatches(rule: PolicyRule, resource: string): boolean {
   return rule.resources.some((r) => r === '*' || r === resource || (subresource !== '' && r === `*/${subresource}`));
 }
 
-/** An empty resourceNames allows every name; otherwise the request must name one of them (a nameless one cannot). */
+/** An empty resourceNames allows every name; otherwise the request's name (`''` when it has none) must be listed. */
 export function resourceNameMatches(rule: PolicyRule, name: string): boolean {
-  return rule.resourceNames.length === 0 || (name !== '' && rule.resourceNames.includes(name));
+  return rule.resourceNames.length === 0 || rule.resourceNames.includes(name);
 }
 
 export function nonResourceURLMatches(rule: PolicyRule, path: string): boolean {

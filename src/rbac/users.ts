@@ -35,17 +35,15 @@ export function serviceAccountOf(userName: string): { namespace: string; name: s
 
 /**
  * The user as the API server sees it when it impersonates `--as NAME --as-group G...`: a service account brings its
- * groups, and everyone but the anonymous user is in system:authenticated.
+ * groups unless groups are given, the anonymous user is in system:unauthenticated, and everyone else is in
+ * system:authenticated unless system:unauthenticated is among the groups given.
  */
 export function impersonated(name: string, groups: readonly string[] = []): UserInfo {
-  const all = new Set(groups);
   const serviceAccount = serviceAccountOf(name);
-  if (serviceAccount) {
-    all.add(ALL_SERVICE_ACCOUNTS);
-    all.add(`${ALL_SERVICE_ACCOUNTS}:${serviceAccount.namespace}`);
-  }
+  const defaults = serviceAccount ? [ALL_SERVICE_ACCOUNTS, `${ALL_SERVICE_ACCOUNTS}:${serviceAccount.namespace}`] : [];
+  const all = new Set(groups.length > 0 ? groups : defaults);
   if (name === ANONYMOUS) all.add(ALL_UNAUTHENTICATED);
-  else all.add(ALL_AUTHENTICATED);
+  else if (!all.has(ALL_UNAUTHENTICATED)) all.add(ALL_AUTHENTICATED);
   return { name, groups: [...all] };
 }
 
@@ -64,7 +62,7 @@ export function subjectApplies(subject: Subject, user: UserInfo): boolean {
     case 'Group':
       return user.groups.includes(subject.name);
     case 'ServiceAccount':
-      return user.name !== '' && user.name === serviceAccountUser(subject.namespace ?? '', subject.name);
+      return subject.namespace !== undefined && subject.namespace !== '' && user.name === serviceAccountUser(subject.namespace, subject.name);
     default:
       return false;
   }
