@@ -1,7 +1,7 @@
 /** `kspm rbac who-can | can-i | permissions` as users run them: from manifests, a live cluster and a snapshot. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -138,5 +138,70 @@ describe('kspm rbac against a live cluster and its snapshot', { skip: !hasOpenss
     assert.equal(offline.stdout, live.stdout);
     const canI = await kspmAsync(['rbac', 'can-i', 'get', 'secrets', '-n', 'ci', '--as', 'system:serviceaccount:ci:builder', '--cluster', '--kubeconfig', logins.token.path]);
     assert.deepEqual([canI.status, canI.stdout], [0, 'yes\n']);
+  });
+});
+
+describe('kspm rbac review and escalations', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'kspm-rbac-paths-'));
+    writeFileSync(join(dir, 'estate.yaml'), `
+apiVersion: v1
+kind: ServiceAccount
+metadata: {name: builder, namespace: ci}
+---
+apiVersion: v1
+kind: ServiceAccount
+metadata: {name: deployer, namespace: ci}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: deploy-bot, namespace: ci}
+spec: {template: {spec: {serviceAccountName: deployer, containers: [{name: bot, image: bot:1}]}}}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: {name: pod-maker, namespace: ci}
+rules: [{apiGroups: [""], resources: [pods], verbs: [create]}]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: builder-makes-pods, namespace: ci}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: pod-maker}
+subjects: [{kind: ServiceAccount, name: builder, namespace: ci}]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata: {name: cluster-admin}
+rules: [{apiGroups: ["*"], resources: ["*"], verbs: ["*"]}, {nonResourceURLs: ["*"], verbs: ["*"]}]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata: {name: deployer-admin}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}
+subjects: [{kind: ServiceAccount, name: deployer, namespace: ci}]
+`);
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('escalations explains the chain from a pod creator to cluster-admin', () => {
+    const table = kspm(['rbac', 'escalations', '-f', dir]);
+    assert.equal(table.status, 0, table.stderr);
+    assert.match(table.stdout, /ServiceAccount ci\/builder can create pods in namespace ci -> can run as ServiceAccount ci\/deployer -> is bound to ClusterRole cluster-admin/);
+    const json = JSON.parse(kspm(['rbac', 'escalations', '-f', dir, '-o', 'json']).stdout) as { paths: { start: { name: string }; reaches: { kind: string } }[] };
+    assert.deepEqual(json.paths.map((path) => [path.start.name, path.reaches.kind]), [['builder', 'cluster-admin']]);
+  });
+
+  it('review lists each subject with its flags and workloads, in every format', () => {
+    const json = JSON.parse(kspm(['rbac', 'review', '-f', dir, '-o', 'json']).stdout) as { rows: { subject: { name: string }; risks: { id: string }[]; workloads: { name: string }[] }[] };
+    const deployer = json.rows.find((row) => row.subject.name === 'deployer');
+    assert.ok(deployer?.risks.some((risk) => risk.id === 'cluster-admin'), JSON.stringify(deployer?.risks));
+    assert.deepEqual(deployer?.workloads.map((workload) => workload.name), ['deploy-bot']);
+    const csv = kspm(['rbac', 'review', '-f', dir, '-o', 'csv']);
+    assert.equal(csv.status, 0, csv.stderr);
+    assert.equal(csv.stdout.split('\r\n')[0], 'kind,namespace,name,system,bindings,permissions,highest risk,risks,workloads,pods,sign-off');
+    const html = join(dir, 'review.html');
+    assert.equal(kspm(['rbac', 'review', '-f', dir, '-o', 'html', '--output-file', html]).status, 0);
+    assert.match(readFileSync(html, 'utf8'), /^<!DOCTYPE html>/i);
   });
 });

@@ -8,7 +8,11 @@ import { OUTPUT_FORMATS } from '../outputs/index.js';
 import { TOOL } from '../tool-info.js';
 import { UsageError } from '../usage-error.js';
 import { collectCommand, type CollectFlags } from './collect-command.js';
-import { canICommand, permissionsCommand, whoCanCommand, type CanIFlags, type PermissionsFlags, type WhoCanFlags } from './rbac-command.js';
+import {
+  canICommand, escalationsCommand, permissionsCommand, reviewCommand, whoCanCommand,
+  type CanIFlags, type EscalationsFlags, type PermissionsFlags, type ReviewFlags, type WhoCanFlags,
+} from './rbac-command.js';
+import { REVIEW_FORMATS } from '../rbac/review/index.js';
 import { INVENTORY_FORMATS, inventoryCommand, type InventoryFlags } from './inventory-command.js';
 import { DEFAULT_KUBERNETES_VERSION, DEFAULT_MAX_FILE_MIB, scanCommand, type ScanFlags } from './scan-command.js';
 
@@ -105,6 +109,19 @@ function program(setExit: (code: number) => void): Command {
     .addOption(new Option('--as-group <group>', 'a group the user is in (repeatable)').argParser(repeat).default([]))
     .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json']).default('table'))
     .action(async (flags: PermissionsFlags) => setExit(await permissionsCommand(flags)));
+  rbacSourceOptions(rbac
+    .command('review')
+    .description('A role-aware access review for sign-off: one row per subject with its bindings, effective permissions, risk flags and the workloads that run as it'))
+    .addOption(new Option('-o, --output <format>', 'output format').choices(REVIEW_FORMATS).default('table'))
+    .option('--output-file <file>', 'write the review to a file (atomically) instead of standard output')
+    .option('--include-system', "also list Kubernetes' own subjects (controllers, nodes, system groups); they are counted either way")
+    .action(async (flags: ReviewFlags) => setExit(await reviewCommand(flags)));
+  rbacSourceOptions(rbac
+    .command('escalations')
+    .description('Escalation paths: how each subject can climb from what it holds (create a pod as another service account, read a token, bind a role, impersonate) to more, up to cluster-admin'))
+    .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('--include-system', "also show paths starting from Kubernetes' own subjects (controllers, system users and groups)")
+    .action(async (flags: EscalationsFlags) => setExit(await escalationsCommand(flags)));
 
   root
     .command('controls')

@@ -1,6 +1,10 @@
 /** `kspm rbac ...`: questions about who may do what, answered from a cluster, a snapshot or manifests. */
 import { ClusterViewBuilder, type ClusterView } from '../rbac/cluster-view.js';
 import { permissionsOf, whoCan } from '../rbac/queries.js';
+import { buildReview, renderReview, type ReviewFormat } from '../rbac/review/index.js';
+import { isBuiltInIdentity } from '../rbac/review/system.js';
+import { findEscalationPaths } from '../rbac/escalation/index.js';
+import { escalationsJson, escalationsTable } from '../rbac/render-escalations.js';
 import { explainDecision, permissionsJson, permissionsTable, whoCanJson, whoCanTable } from '../rbac/render-queries.js';
 import type { AuthorizationRequest } from '../rbac/request.js';
 import { resolveResource } from '../rbac/resources.js';
@@ -9,6 +13,7 @@ import { EXIT } from '../engine/scan.js';
 import { formatSource } from '../outputs/location.js';
 import { UsageError } from '../usage-error.js';
 import { warnGaps } from './gaps.js';
+import { openOutput } from './output-file.js';
 import { DEFAULT_MAX_FILE_MIB } from './scan-command.js';
 import { resolveTargets, scanSources } from './targets.js';
 import type { CoverageGap } from '../model/cluster.js';
@@ -133,5 +138,48 @@ export async function permissionsCommand(flags: PermissionsFlags): Promise<numbe
   const view = await readClusterView(flags, 'permissions');
   const scopes = permissionsOf(view.model, user);
   process.stdout.write(flags.output === 'json' ? permissionsJson(user, scopes) : permissionsTable(flags.as, scopes));
+  return EXIT.ok;
+}
+
+export interface ReviewFlags extends RbacSourceFlags {
+  output: ReviewFormat;
+  outputFile?: string;
+  includeSystem?: boolean;
+}
+
+/** What was read, as the review's header names it. */
+function sourceNames(flags: RbacSourceFlags): string[] {
+  if (flags.snapshot !== undefined) return [`snapshot:${flags.snapshot}`];
+  if (flags.file.length > 0) return flags.file;
+  return [`cluster:${flags.context ?? '(current context)'}`];
+}
+
+export async function reviewCommand(flags: ReviewFlags): Promise<number> {
+  const view = await readClusterView(flags, 'review');
+  const review = buildReview(view, { includeSystem: flags.includeSystem === true, sources: sourceNames(flags) });
+  const output = openOutput(flags.outputFile);
+  try {
+    const columns = flags.outputFile === undefined ? process.stdout.columns : undefined;
+    output.stream.write(renderReview(review, flags.output, { color: output.color, ...(columns !== undefined ? { width: columns } : {}) }));
+    await output.commit();
+  } catch (error) {
+    await output.discard();
+    throw error;
+  }
+  return EXIT.ok;
+}
+
+export interface EscalationsFlags extends RbacSourceFlags {
+  output: 'table' | 'json';
+  includeSystem?: boolean;
+}
+
+/** `kspm rbac escalations`: every subject that can reach more than it holds, with the chain of steps. */
+export async function escalationsCommand(flags: EscalationsFlags): Promise<number> {
+  const view = await readClusterView(flags, 'escalations');
+  const all = findEscalationPaths(view);
+  const shown = flags.includeSystem ? all : all.filter((path) => !isBuiltInIdentity(path.start));
+  const hidden = all.length - shown.length;
+  process.stdout.write(flags.output === 'json' ? escalationsJson(shown, hidden) : escalationsTable(shown, hidden));
   return EXIT.ok;
 }
