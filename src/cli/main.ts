@@ -8,6 +8,8 @@ import { OUTPUT_FORMATS } from '../outputs/index.js';
 import { TOOL } from '../tool-info.js';
 import { UsageError } from '../usage-error.js';
 import { collectCommand, type CollectFlags } from './collect-command.js';
+import { explainCommand, matrixCommand, type ExplainFlags, type MatrixFlags } from './network-command.js';
+import { MATRIX_FORMATS } from '../network/render.js';
 import {
   canICommand, escalationsCommand, permissionsCommand, reviewCommand, whoCanCommand,
   type CanIFlags, type EscalationsFlags, type PermissionsFlags, type ReviewFlags, type WhoCanFlags,
@@ -19,8 +21,8 @@ import { DEFAULT_KUBERNETES_VERSION, DEFAULT_MAX_FILE_MIB, scanCommand, type Sca
 const collect = (value: string, previous: string[]) => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
 const repeat = (value: string, previous: string[]) => [...previous, value];
 
-/** Where an rbac command reads one cluster's RBAC from. */
-function rbacSourceOptions(command: Command): Command {
+/** Where an analysis command (rbac, network) reads one cluster from. */
+function oneClusterOptions(command: Command): Command {
   return command
     .option('--cluster', "the live cluster of the kubeconfig's current context")
     .option('--context <name>', 'the live cluster of this kubeconfig context')
@@ -81,7 +83,7 @@ function program(setExit: (code: number) => void): Command {
     .action(async (paths: string[], flags: InventoryFlags) => setExit(await inventoryCommand(paths, flags)));
 
   const rbac = root.command('rbac').description('Analyse RBAC: who can do what, with the bindings and roles that grant it');
-  rbacSourceOptions(rbac
+  oneClusterOptions(rbac
     .command('who-can')
     .description('Every subject allowed VERB on RESOURCE (pods, pods/exec, deployments.apps, or a URL such as /metrics), with the binding and role that grant it')
     .argument('<verb>')
@@ -90,7 +92,7 @@ function program(setExit: (code: number) => void): Command {
     .option('--name <name>', 'of the object with this name')
     .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json']).default('table'))
     .action(async (verb: string, resource: string, flags: WhoCanFlags) => setExit(await whoCanCommand(verb, resource, flags)));
-  rbacSourceOptions(rbac
+  oneClusterOptions(rbac
     .command('can-i')
     .description('Whether a user may do VERB on RESOURCE[.GROUP][/SUBRESOURCE] [NAME]: prints yes or no and exits 0 or 1, as kubectl auth can-i')
     .argument('<verb>')
@@ -102,26 +104,42 @@ function program(setExit: (code: number) => void): Command {
     .addOption(new Option('--as-group <group>', 'a group the user is in (repeatable)').argParser(repeat).default([]))
     .option('--explain', 'also print the binding, role and rule that decide')
     .action(async (verb: string, resource: string, name: string | undefined, flags: CanIFlags) => setExit(await canICommand(verb, resource, name, flags)));
-  rbacSourceOptions(rbac
+  oneClusterOptions(rbac
     .command('permissions')
     .description("A user's effective permissions, merged and readable, cluster-wide and per namespace"))
     .option('--as <user>', 'the user; a service account is system:serviceaccount:NAMESPACE:NAME')
     .addOption(new Option('--as-group <group>', 'a group the user is in (repeatable)').argParser(repeat).default([]))
     .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json']).default('table'))
     .action(async (flags: PermissionsFlags) => setExit(await permissionsCommand(flags)));
-  rbacSourceOptions(rbac
+  oneClusterOptions(rbac
     .command('review')
     .description('A role-aware access review for sign-off: one row per subject with its bindings, effective permissions, risk flags and the workloads that run as it'))
     .addOption(new Option('-o, --output <format>', 'output format').choices(REVIEW_FORMATS).default('table'))
     .option('--output-file <file>', 'write the review to a file (atomically) instead of standard output')
     .option('--include-system', "also list Kubernetes' own subjects (controllers, nodes, system groups); they are counted either way")
     .action(async (flags: ReviewFlags) => setExit(await reviewCommand(flags)));
-  rbacSourceOptions(rbac
+  oneClusterOptions(rbac
     .command('escalations')
     .description('Escalation paths: how each subject can climb from what it holds (create a pod as another service account, read a token, bind a role, impersonate) to more, up to cluster-admin'))
     .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json']).default('table'))
     .option('--include-system', "also show paths starting from Kubernetes' own subjects (controllers, system users and groups)")
     .action(async (flags: EscalationsFlags) => setExit(await escalationsCommand(flags)));
+
+  const network = root.command('network').description('Analyse NetworkPolicies: who can reach whom, on which ports, and why');
+  oneClusterOptions(network
+    .command('matrix')
+    .description('Allowed connections between workloads (grouped by namespace and pod labels), per port, plus in from and out to the internet'))
+    .addOption(new Option('-n, --namespace <ns>', 'only workloads of this namespace (repeatable)').argParser(collect).default([]))
+    .addOption(new Option('-o, --output <format>', 'output format').choices(MATRIX_FORMATS).default('table'))
+    .action(async (flags: MatrixFlags) => setExit(await matrixCommand(flags)));
+  oneClusterOptions(network
+    .command('explain')
+    .description('Whether FROM may connect to TO, and which policies and rules decide it; FROM and TO are NAMESPACE/WORKLOAD, an IP address or internet')
+    .argument('<from>')
+    .argument('<to>'))
+    .option('--port <port>', 'the port, P or P/PROTOCOL (TCP, UDP, SCTP; default TCP); any port when absent')
+    .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json']).default('table'))
+    .action(async (from: string, to: string, flags: ExplainFlags) => setExit(await explainCommand(from, to, flags)));
 
   root
     .command('controls')

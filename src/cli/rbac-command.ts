@@ -10,63 +10,16 @@ import type { AuthorizationRequest } from '../rbac/request.js';
 import { resolveResource } from '../rbac/resources.js';
 import { impersonated } from '../rbac/users.js';
 import { EXIT } from '../engine/scan.js';
-import { formatSource } from '../outputs/location.js';
 import { UsageError } from '../usage-error.js';
-import { warnGaps } from './gaps.js';
 import { openOutput } from './output-file.js';
-import { DEFAULT_MAX_FILE_MIB } from './scan-command.js';
-import { resolveTargets, scanSources } from './targets.js';
-import type { CoverageGap } from '../model/cluster.js';
+import { readOneCluster, sourceNames, type OneClusterFlags } from './one-cluster.js';
 
-export interface RbacSourceFlags {
-  cluster?: boolean;
-  context?: string;
-  kubeconfig?: string;
-  snapshot?: string;
-  file: string[];
-}
+export type RbacSourceFlags = OneClusterFlags;
 
-/**
- * Reads the RBAC objects, service accounts, workloads and token secrets of one cluster, one snapshot or a set of
- * manifests. Unreadable inputs and unlisted resources are reported on standard error: an analysis missing bindings is
- * incomplete, and says so.
- */
-export async function readClusterView(flags: RbacSourceFlags, command: string): Promise<ClusterView> {
-  const chosen = [flags.cluster || flags.context !== undefined, flags.snapshot !== undefined, flags.file.length > 0].filter(Boolean).length;
-  if (chosen === 0) throw new UsageError(`kspm rbac ${command} needs what to read: --cluster (or --context NAME), --snapshot FILE or -f PATH`);
-  if (chosen > 1) throw new UsageError(`kspm rbac ${command} reads one cluster: give --cluster/--context, --snapshot or -f, not several`);
-  const targets = resolveTargets(flags.file, {
-    cluster: flags.cluster === true,
-    context: flags.context !== undefined ? [flags.context] : [],
-    ...(flags.kubeconfig !== undefined ? { kubeconfig: flags.kubeconfig } : {}),
-    snapshot: flags.snapshot !== undefined ? [flags.snapshot] : [],
-    namespace: [],
-  }, `rbac ${command}`);
+/** Reads the RBAC objects, service accounts, workloads and token secrets of one cluster, snapshot or set of manifests. */
+async function readClusterView(flags: RbacSourceFlags, command: string): Promise<ClusterView> {
   const builder = new ClusterViewBuilder();
-  let clusters = 0;
-  let read = 0;
-  let errors = 0;
-  for await (const source of scanSources(targets, { maxFileBytes: DEFAULT_MAX_FILE_MIB * 1024 * 1024 })) {
-    const gaps: CoverageGap[] = [];
-    for await (const item of source.items) {
-      if (item.type === 'error') {
-        errors++;
-        process.stderr.write(`kspm: ${formatSource(item.error)}: ${item.error.message}\n`);
-      } else if (item.type === 'gap') {
-        gaps.push(item.gap);
-      } else {
-        read++;
-        builder.add(item.resource.object);
-      }
-    }
-    const facts = source.facts?.();
-    if (facts) {
-      clusters++;
-      warnGaps(facts.context, gaps);
-    }
-  }
-  if (clusters > 1) throw new UsageError(`the snapshot holds ${clusters} clusters: kspm rbac ${command} analyses one (collect it with --context NAME)`);
-  if (read === 0 && errors > 0) throw new UsageError('nothing could be read');
+  await readOneCluster(flags, `rbac ${command}`, (object) => builder.add(object));
   return builder.build();
 }
 
@@ -145,13 +98,6 @@ export interface ReviewFlags extends RbacSourceFlags {
   output: ReviewFormat;
   outputFile?: string;
   includeSystem?: boolean;
-}
-
-/** What was read, as the review's header names it. */
-function sourceNames(flags: RbacSourceFlags): string[] {
-  if (flags.snapshot !== undefined) return [`snapshot:${flags.snapshot}`];
-  if (flags.file.length > 0) return flags.file;
-  return [`cluster:${flags.context ?? '(current context)'}`];
 }
 
 export async function reviewCommand(flags: ReviewFlags): Promise<number> {
