@@ -13,7 +13,9 @@ import namespacePssPrivileged from './namespace/pss-privileged.js';
 import netpolAllowAllEgress from './network/allow-all-egress.js';
 import netpolAllowAllIngress from './network/allow-all-ingress.js';
 import netpolNamespaceMissing from './network/namespace-missing.js';
+import netpolInternetEgressSensitive from './network/internet-egress-sensitive.js';
 import netpolNoDefaultDeny from './network/no-default-deny.js';
+import netpolSelectsNothing from './network/selects-nothing.js';
 import netpolWorkloadUnselected from './network/workload-unselected.js';
 import rbacAnonymousBinding from './rbac/anonymous-binding.js';
 import rbacClusterAdminBinding from './rbac/cluster-admin-binding.js';
@@ -46,7 +48,9 @@ export const CLUSTER_CONTROLS: readonly Control[] = [
   netpolAllowAllEgress,
   netpolAllowAllIngress,
   netpolNamespaceMissing,
+  netpolInternetEgressSensitive,
   netpolNoDefaultDeny,
+  netpolSelectsNothing,
   netpolWorkloadUnselected,
   rbacAnonymousBinding,
   rbacClusterAdminBinding,
