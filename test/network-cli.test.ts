@@ -1,6 +1,6 @@
 /** `kspm network matrix` and `kspm network explain` as users run them, on manifests. */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -93,5 +93,29 @@ describe('kspm network', () => {
     assert.match(kspm(['network', 'matrix', '-f', dir, '-o', 'mermaid']).stdout, /^flowchart LR\n[\s\S]*-->\|"TCP 5432"\|/);
     const onlyOps = JSON.parse(kspm(['network', 'matrix', '-f', dir, '-n', 'ops', '-o', 'json']).stdout) as { groups: { id: string }[] };
     assert.deepEqual(onlyOps.groups.map((group) => group.id), ['ops/app=toolbox']);
+  });
+
+  it('exposure lists the workloads reachable from outside the cluster, and how', () => {
+    const withExposure = join(dir, 'exposed');
+    mkdirSync(withExposure);
+    writeFileSync(join(withExposure, 'estate.yaml'), `${ESTATE}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web, namespace: shop}
+spec: {type: LoadBalancer, selector: {app: web}, ports: [{port: 443, targetPort: http}]}
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: web, namespace: shop}
+spec: {rules: [{host: shop.example.com, http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 443}}}}]}}]}
+`);
+    const table = kspm(['network', 'exposure', '-f', withExposure]);
+    assert.equal(table.status, 0, table.stderr);
+    assert.match(table.stdout, /^1 workload reachable from outside the cluster \(1 from the internet\)/);
+    assert.match(table.stdout, /Deployment shop\/web\n {4}LoadBalancer: Service shop\/web/);
+    assert.match(table.stdout, /Ingress, no TLS: Ingress web/);
+    const json = JSON.parse(kspm(['network', 'exposure', '-f', withExposure, '-o', 'json']).stdout) as { workloads: { workload: { name: string }; internetFacing: boolean; exposures: { via: string }[] }[] };
+    assert.deepEqual(json.workloads.map((entry) => [entry.workload.name, entry.internetFacing, entry.exposures.map((exposure) => exposure.via).sort()]), [['web', true, ['Ingress', 'LoadBalancer', 'NodePort']]]);
   });
 });

@@ -8,7 +8,7 @@ import { OUTPUT_FORMATS } from '../outputs/index.js';
 import { TOOL } from '../tool-info.js';
 import { UsageError } from '../usage-error.js';
 import { collectCommand, type CollectFlags } from './collect-command.js';
-import { explainCommand, matrixCommand, type ExplainFlags, type MatrixFlags } from './network-command.js';
+import { explainCommand, exposureCommand, matrixCommand, type ExplainFlags, type ExposureFlags, type MatrixFlags } from './network-command.js';
 import { MATRIX_FORMATS } from '../network/render.js';
 import {
   canICommand, escalationsCommand, permissionsCommand, reviewCommand, whoCanCommand,
@@ -140,6 +140,11 @@ function program(setExit: (code: number) => void): Command {
     .option('--port <port>', 'the port, P or P/PROTOCOL (TCP, UDP, SCTP; default TCP); any port when absent')
     .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json']).default('table'))
     .action(async (from: string, to: string, flags: ExplainFlags) => setExit(await explainCommand(from, to, flags)));
+  oneClusterOptions(network
+    .command('exposure')
+    .description('Workloads reachable from outside the cluster, and how: LoadBalancer, NodePort, externalIPs, Ingress and Gateway routes (with TLS or not), host network and host ports'))
+    .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json']).default('table'))
+    .action(async (flags: ExposureFlags) => setExit(await exposureCommand(flags)));
 
   root
     .command('controls')

@@ -3,6 +3,7 @@ import { EXIT } from '../engine/scan.js';
 import { NetworkEstateBuilder, type NetworkEstate } from '../network/estate.js';
 import { describeEndpoint, explainConnection } from '../network/explain.js';
 import { parseAddress } from '../network/ip.js';
+import { ExposureCollector, exposureJson, exposureTable } from '../network/exposure/index.js';
 import { computeMatrix } from '../network/matrix.js';
 import { isProtocol } from '../network/ports.js';
 import { Reachability, type Endpoint } from '../network/reachability.js';
@@ -69,4 +70,17 @@ export async function explainCommand(from: string, to: string, flags: ExplainFla
     process.stdout.write(`${describeEndpoint(source)} -> ${describeEndpoint(destination)}${asked}: ${explanation.allowed ? 'ALLOWED' : 'DENIED'}\n${explanation.reasons.map((reason) => `  - ${reason}`).join('\n')}\n`);
   }
   return explanation.allowed ? EXIT.ok : EXIT.findings;
+}
+
+export interface ExposureFlags extends OneClusterFlags {
+  output: 'table' | 'json';
+}
+
+/** `kspm network exposure`: which workloads are reachable from outside the cluster, and how. */
+export async function exposureCommand(flags: ExposureFlags): Promise<number> {
+  const collector = new ExposureCollector();
+  await readOneCluster(flags, 'network exposure', (object) => collector.add(object));
+  const exposed = collector.result();
+  process.stdout.write(flags.output === 'json' ? exposureJson(exposed) : exposureTable(exposed));
+  return EXIT.ok;
 }
