@@ -333,3 +333,14 @@ describe('AssetCollector memory', () => {
     assert.ok(grown < 8 * 1024 * 1024, `the collector grew the heap by ${(grown / 1024 / 1024).toFixed(1)} MiB`);
   });
 });
+
+describe('AssetCollector on hostile kinds', () => {
+  it('ignores kinds named after Object.prototype members instead of crashing', () => {
+    const collector = new AssetCollector();
+    for (const kind of ['toString', 'constructor', '__proto__', 'hasOwnProperty']) {
+      collector.add({ apiVersion: 'v1', kind, metadata: { name: 'x', namespace: 'shop' } }, { file: 'hostile.yaml' });
+    }
+    const inventory = collector.result();
+    assert.deepEqual([inventory.workloads.length, inventory.services.length, inventory.namespaces.length], [0, 0, 0]);
+  });
+});

@@ -123,7 +123,7 @@ export class AssetCollector {
   add(object: K8sObject, origin: { cluster?: string; file?: string }): void {
     const kind = typeof object.kind === 'string' ? object.kind : undefined;
     const group = groupOf(object.apiVersion);
-    if (kind === undefined || group === undefined || !KIND_GROUPS[kind]?.includes(group)) return;
+    if (kind === undefined || group === undefined || !Object.hasOwn(KIND_GROUPS, kind) || !KIND_GROUPS[kind]!.includes(group)) return;
     const ref = refOf(object);
     const name = own(ref.name);
     const namespace = ref.namespace === undefined ? undefined : own(ref.namespace);
