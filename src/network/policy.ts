@@ -1,7 +1,7 @@
 /**
  * NetworkPolicies (networking.k8s.io/v1) read with the API server's defaults: policyTypes, when absent, is Ingress
- * plus Egress if the policy has an egress section; a port's protocol defaults to TCP. An invalid part (an ipBlock with
- * a bad CIDR, an unknown protocol) matches nothing, so it never widens what is allowed.
+ * plus Egress if the policy has a non-empty egress list; a port's protocol defaults to TCP. An invalid part (an ipBlock
+ * with a bad CIDR, an unknown protocol) matches nothing, so it never widens what is allowed.
  */
 import { isRecord, list, record, type K8sObject } from '../model/k8s.js';
 import { parseCidr, type Block } from './ip.js';
@@ -78,7 +78,8 @@ function readRules(value: unknown, peerField: 'from' | 'to'): PolicyRule[] {
 export function readPolicy(object: K8sObject, namespace: string, name: string): Policy {
   const spec = record(object.spec) ?? {};
   const listed = list(spec.policyTypes).filter((type): type is string => typeof type === 'string');
-  const hasEgress = spec.egress !== undefined && spec.egress !== null;
+  // The API server adds Egress only for a non-empty egress list (len(spec.Egress) != 0): `egress: []` leaves it out.
+  const hasEgress = list(spec.egress).length > 0;
   const types = listed.length > 0 ? { ingress: listed.includes('Ingress'), egress: listed.includes('Egress') } : { ingress: true, egress: hasEgress };
   return {
     namespace,
