@@ -81,7 +81,7 @@ export class Reachability {
 
   /** What a connection from `source` to `destination` may use, and the policies and rules that decide it. */
   connection(source: Endpoint, destination: Endpoint): Verdict {
-    const egress = this.side('egress', source, destination, source);
+    const egress = this.side('egress', source, destination, destination);
     const ingress = this.side('ingress', destination, source, destination);
     return { egress, ingress, allowed: intersect(egress.allowed, ingress.allowed) };
   }
