@@ -13,6 +13,7 @@ import namespacePssPrivileged from './namespace/pss-privileged.js';
 import netpolAllowAllEgress from './network/allow-all-egress.js';
 import netpolAllowAllIngress from './network/allow-all-ingress.js';
 import netpolNamespaceMissing from './network/namespace-missing.js';
+import netpolExposedReachesSensitive from './network/exposed-reaches-sensitive.js';
 import netpolInternetEgressSensitive from './network/internet-egress-sensitive.js';
 import netpolNoDefaultDeny from './network/no-default-deny.js';
 import netpolSelectsNothing from './network/selects-nothing.js';
@@ -47,6 +48,7 @@ export const CLUSTER_CONTROLS: readonly Control[] = [
   namespacePssPrivileged,
   netpolAllowAllEgress,
   netpolAllowAllIngress,
+  netpolExposedReachesSensitive,
   netpolInternetEgressSensitive,
   netpolNamespaceMissing,
   netpolNoDefaultDeny,

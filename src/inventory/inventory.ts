@@ -2,6 +2,7 @@ import type { K8sObject } from '../model/k8s.js';
 import type { LoadedResource, ResourceRef, SourceLocation } from '../model/resource.js';
 import type { ClusterFacts } from '../model/cluster.js';
 import { writtenWith, type Controller } from './ownership.js';
+import { mountsSecrets, outlineOf } from './outline.js';
 import { podTemplateOf, serviceAccountOf } from './pod-spec.js';
 
 /**
@@ -18,6 +19,13 @@ const KEPT_KINDS = new Set([
   'ClusterRole',
   'RoleBinding',
   'ClusterRoleBinding',
+  'Gateway',
+  'HTTPRoute',
+  'GRPCRoute',
+  'TLSRoute',
+  'TCPRoute',
+  'UDPRoute',
+  'ReferenceGrant',
 ]);
 
 export interface WorkloadSummary {
@@ -26,6 +34,10 @@ export interface WorkloadSummary {
   automountServiceAccountToken?: boolean;
   /** The pods share the node's network namespace, where NetworkPolicies do not reach. */
   hostNetwork?: boolean;
+  /** The pods receive a Secret (volume or environment). */
+  mountsSecrets?: boolean;
+  /** The object reduced to identity, pod labels, ports and service account, for exposure analysis. */
+  outline: K8sObject;
 }
 
 export interface InventoryEntry {
@@ -78,7 +90,9 @@ export class Inventory {
       entry.workload = {
         podLabels: labels && typeof labels === 'object' ? structuredClone(labels) : {},
         serviceAccount: ownString(serviceAccountOf(template.spec)),
+        outline: outlineOf(object)!,
       };
+      if (mountsSecrets(object)) entry.workload.mountsSecrets = true;
       if (template.spec.hostNetwork === true) entry.workload.hostNetwork = true;
       if (typeof template.spec.automountServiceAccountToken === 'boolean') {
         entry.workload.automountServiceAccountToken = template.spec.automountServiceAccountToken;
