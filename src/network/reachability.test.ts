@@ -223,6 +223,7 @@ const TABLE: Record<string, Case[]> = {
     row(['x-a-from-private-10'], '8.8.8.8 -> x/a TCP 80', DENIED, 'an address outside it'),
     row(['x-a-from-private-10'], 'internet -> x/a TCP 80', DENIED, '10.0.0.0/8 holds no internet address'),
     row(['x-a-from-private-10'], 'y/b -> x/a TCP 80', ALLOWED, 'pod addresses may lie in a private block, so pods may match it'),
+    row(['x-a-from-private-10'], 'x/node-agent -> x/a TCP 80', ALLOWED, 'a host-network pod speaks from its node, whose address may lie in the private block too'),
     row(['x-a-to-internet-only'], 'x/a -> internet TCP 443', ALLOWED, '0.0.0.0/0 except the RFC 1918 ranges: the internet'),
     row(['x-a-to-internet-only'], 'x/a -> 8.8.8.8 UDP 53', ALLOWED, 'a public address, on any port'),
     row(['x-a-to-internet-only'], 'x/a -> 10.1.2.3 TCP 80', DENIED, 'excepted: 10.0.0.0/8'),

@@ -4,9 +4,9 @@
  * egress and the destination's ingress to allow it; rules match when a peer and a port match; named ports resolve on
  * the destination pod. Pods on the host network are outside every policy.
  *
- * ipBlock peers match addresses. Pod addresses are not known from manifests or the API's objects, so an ipBlock is
- * taken to match pods when it admits a private (RFC 1918 or shared 100.64/10) address, where pod networks live: the
- * answer is then what may be allowed, never less.
+ * ipBlock peers match addresses. Pod and node addresses are not known from manifests or the API's objects, so an
+ * ipBlock is taken to match pods (host-network ones included) when it admits a private (RFC 1918 or shared
+ * 100.64/10) address, where pod and node networks live: the answer is then what may be allowed, never less.
  */
 import { selectorMatches } from '../model/label-selector.js';
 import { admitsAddress, admitsInternet, admitted, parseCidr, type Block } from './ip.js';
@@ -115,7 +115,8 @@ export class Reachability {
       case 'ipBlock':
         if (endpoint.type === 'internet') return admitsInternet(peer.cidr, peer.except);
         if (endpoint.type === 'address') return admitsAddress(peer.cidr, peer.except, endpoint.block);
-        return !endpoint.workload.hostNetwork && ipBlockMatchesPods(peer);
+        // Host-network pods speak from their node's address, which lives in private ranges too.
+        return ipBlockMatchesPods(peer);
       case 'pods': {
         if (endpoint.type !== 'workload' || endpoint.workload.hostNetwork) return false;
         let matched = this.peerMatches.get(peer);
