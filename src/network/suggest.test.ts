@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { parseAllDocuments } from 'yaml';
 import type { K8sObject } from '../model/k8s.js';
 import { describeEndpoint } from './explain.js';
-import { checkSuggestion, describeFlow } from './suggest-check.js';
+import { checkSuggestion, describeFlow, type FlowCheck } from './suggest-check.js';
 import { serviceIntents, suggestPolicies, type Intent } from './suggest.js';
 import { suggestionYaml } from './suggest-yaml.js';
 
@@ -44,7 +44,7 @@ const SHOP: K8sObject[] = [
 const OPTIONS = { namespace: 'shop', allowFrom: ['partners', 'reports'] };
 
 const byName = (policies: K8sObject[], name: string) => policies.find((each) => each.metadata?.name === name);
-const flowsFrom = (flows: { from: Parameters<typeof describeEndpoint>[0] }[], from: string) => flows.filter((flow) => describeEndpoint(flow.from) === from);
+const flowsFrom = (flows: FlowCheck[], from: string) => flows.filter((flow) => describeEndpoint(flow.from) === from);
 
 describe('suggestPolicies', () => {
   it('writes default deny, DNS egress, egress to the Services and ingress to each on its target ports, all labelled', () => {
