@@ -8,7 +8,9 @@ import { OUTPUT_FORMATS } from '../outputs/index.js';
 import { TOOL } from '../tool-info.js';
 import { UsageError } from '../usage-error.js';
 import { collectCommand, type CollectFlags } from './collect-command.js';
-import { explainCommand, exposureCommand, matrixCommand, type ExplainFlags, type ExposureFlags, type MatrixFlags } from './network-command.js';
+import {
+  explainCommand, exposureCommand, matrixCommand, suggestCommand, type ExplainFlags, type ExposureFlags, type MatrixFlags, type SuggestFlags,
+} from './network-command.js';
 import { MATRIX_FORMATS } from '../network/render.js';
 import {
   canICommand, escalationsCommand, permissionsCommand, reviewCommand, whoCanCommand,
@@ -145,6 +147,12 @@ function program(setExit: (code: number) => void): Command {
     .description('Workloads reachable from outside the cluster, and how: LoadBalancer, NodePort, externalIPs, Ingress and Gateway routes (with TLS or not), host network and host ports'))
     .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json']).default('table'))
     .action(async (flags: ExposureFlags) => setExit(await exposureCommand(flags)));
+  oneClusterOptions(network
+    .command('suggest')
+    .description("NetworkPolicies for a namespace, as YAML: deny all, then allow DNS and traffic into each Service's pods on its target ports from the namespace and those named; checked by kspm's engine before printing"))
+    .requiredOption('-n, --namespace <ns>', 'the namespace to write policies for')
+    .addOption(new Option('--allow-from <ns>', "a namespace whose pods may reach the namespace's Services (repeatable or comma-separated)").argParser(collect).default([]))
+    .action(async (flags: SuggestFlags) => setExit(await suggestCommand(flags)));
 
   root
     .command('controls')

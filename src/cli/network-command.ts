@@ -1,6 +1,6 @@
 /** `kspm network ...`: who can reach whom under the NetworkPolicies, from a cluster, a snapshot or manifests. */
 import { EXIT } from '../engine/scan.js';
-import { NetworkEstateBuilder, type NetworkEstate } from '../network/estate.js';
+import { NetworkEstateBuilder, networkEstateOf, type NetworkEstate } from '../network/estate.js';
 import { describeEndpoint, explainConnection } from '../network/explain.js';
 import { parseAddress } from '../network/ip.js';
 import { ExposureCollector, exposureJson, exposureTable } from '../network/exposure/index.js';
@@ -8,6 +8,9 @@ import { computeMatrix } from '../network/matrix.js';
 import { isProtocol } from '../network/ports.js';
 import { Reachability, type Endpoint } from '../network/reachability.js';
 import { renderMatrix, type MatrixFormat } from '../network/render.js';
+import { suggestPolicies } from '../network/suggest.js';
+import { suggestionYaml } from '../network/suggest-yaml.js';
+import type { K8sObject } from '../model/k8s.js';
 import { UsageError } from '../usage-error.js';
 import { readOneCluster, type OneClusterFlags } from './one-cluster.js';
 
@@ -82,5 +85,19 @@ export async function exposureCommand(flags: ExposureFlags): Promise<number> {
   await readOneCluster(flags, 'network exposure', (object) => collector.add(object));
   const exposed = collector.result();
   process.stdout.write(flags.output === 'json' ? exposureJson(exposed) : exposureTable(exposed));
+  return EXIT.ok;
+}
+
+export interface SuggestFlags extends OneClusterFlags {
+  namespace: string;
+  allowFrom: string[];
+}
+
+/** Prints NetworkPolicies that lock a namespace down to its Services' traffic, once the reachability engine has checked them. */
+export async function suggestCommand(flags: SuggestFlags): Promise<number> {
+  const objects: K8sObject[] = [];
+  await readOneCluster(flags, 'network suggest', (object) => objects.push(object));
+  if (!networkEstateOf(objects).namespaces.has(flags.namespace)) throw new UsageError(`no namespace "${flags.namespace}" was read: nothing in it to write policies for`);
+  process.stdout.write(suggestionYaml(suggestPolicies(objects, flags), flags.namespace));
   return EXIT.ok;
 }
