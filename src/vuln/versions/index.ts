@@ -1,0 +1,33 @@
+/** Version comparison keyed by OSV ecosystem name; each ecosystem follows its own published ordering rules. */
+import * as dpkg from './dpkg.js';
+import * as pep440 from './pep440.js';
+import * as semver from './semver.js';
+import type { Comparison } from './types.js';
+
+export type { Comparison } from './types.js';
+
+type Comparator = (a: string, b: string) => Comparison;
+
+const COMPARATORS = {
+  Debian: dpkg.compare,
+  Ubuntu: dpkg.compare,
+  PyPI: pep440.compare,
+  npm: semver.compare,
+  Go: semver.compare,
+  'crates.io': semver.compare,
+  Hex: semver.compare,
+} satisfies Record<string, Comparator>;
+
+export type Ecosystem = keyof typeof COMPARATORS;
+
+export const ECOSYSTEMS = Object.keys(COMPARATORS) as readonly Ecosystem[];
+
+export function isSupportedEcosystem(name: string): name is Ecosystem {
+  return Object.hasOwn(COMPARATORS, name);
+}
+
+/** Orders two versions of one ecosystem; throws on an unsupported ecosystem or a version its rules refuse. */
+export function compareVersions(ecosystem: string, a: string, b: string): Comparison {
+  if (!isSupportedEcosystem(ecosystem)) throw new Error(`no version comparison for ecosystem ${JSON.stringify(ecosystem)}`);
+  return COMPARATORS[ecosystem](a, b);
+}

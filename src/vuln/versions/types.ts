@@ -1,0 +1,14 @@
+/** Shared shape of every ecosystem's comparator, and the small numeric helpers they all need. */
+export type Comparison = -1 | 0 | 1;
+
+export function sign(n: number): Comparison {
+  return n < 0 ? -1 : n > 0 ? 1 : 0;
+}
+
+/** Compares two runs of decimal digits of any length by value (leading zeros ignored). */
+export function compareBigDigits(a: string, b: string): Comparison {
+  const left = a.replace(/^0+/, '');
+  const right = b.replace(/^0+/, '');
+  if (left.length !== right.length) return sign(left.length - right.length);
+  return sign(left < right ? -1 : left > right ? 1 : 0);
+}
