@@ -1,6 +1,10 @@
 /** Version comparison keyed by OSV ecosystem name; each ecosystem follows its own published ordering rules. */
+import * as cran from './cran.js';
 import * as dpkg from './dpkg.js';
+import * as nuget from './nuget.js';
 import * as pep440 from './pep440.js';
+import * as rpm from './rpm.js';
+import * as rubygems from './rubygems.js';
 import * as semver from './semver.js';
 import type { Comparison } from './types.js';
 
@@ -11,11 +15,19 @@ type Comparator = (a: string, b: string) => Comparison;
 const COMPARATORS = {
   Debian: dpkg.compare,
   Ubuntu: dpkg.compare,
+  'Red Hat': rpm.compare,
+  'Rocky Linux': rpm.compare,
+  AlmaLinux: rpm.compare,
+  openSUSE: rpm.compare,
+  SUSE: rpm.compare,
   PyPI: pep440.compare,
   npm: semver.compare,
   Go: semver.compare,
   'crates.io': semver.compare,
   Hex: semver.compare,
+  RubyGems: rubygems.compare,
+  NuGet: nuget.compare,
+  CRAN: cran.compare,
 } satisfies Record<string, Comparator>;
 
 export type Ecosystem = keyof typeof COMPARATORS;

@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { sharedData } from '../../../test/helpers/shared.js';
-import { compareVersions, ECOSYSTEMS, type Ecosystem } from './index.js';
+import { compareVersions, isSupportedEcosystem, type Ecosystem } from './index.js';
 
-const VECTOR_FILES: Partial<Record<Ecosystem, string[]>> = {
+const VECTOR_FILES: Record<string, string[]> = {
   npm: ['osv-scalibr/testdata/semver-versions.txt'],
   Debian: ['osv-scalibr/testdata/debian-versions.txt', 'osv-scalibr/testdata/debian-versions-generated.txt'],
   PyPI: ['osv-scalibr/testdata/pypi-versions.txt', 'osv-scalibr/testdata/pypi-versions-generated.txt'],
@@ -63,10 +63,10 @@ function mismatches(ecosystem: Ecosystem, vectors: Vector[]): string[] {
 const root = sharedData('osv-semantic-versions');
 
 describe('OSV version vectors', { skip: root === undefined ? 'shared osv-semantic-versions data absent' : false }, () => {
-  for (const [ecosystem, files] of Object.entries(VECTOR_FILES) as [Ecosystem, string[]][]) {
-    if (!ECOSYSTEMS.includes(ecosystem)) continue;
+  for (const [ecosystem, files] of Object.entries(VECTOR_FILES)) {
+    if (!isSupportedEcosystem(ecosystem)) continue;
     const vectors = files.flatMap((file) => readVectors(join(root!, file)));
-    it(`${ecosystem}: ${vectors.length}/${vectors.length} vectors hold in both directions`, () => {
+    it(`${ecosystem}: all ${vectors.length} vectors hold in both directions`, () => {
       assert.ok(vectors.length > 0);
       assert.deepEqual(mismatches(ecosystem, vectors).slice(0, 20), []);
     });
