@@ -1,6 +1,7 @@
 /** Version comparison keyed by OSV ecosystem name; each ecosystem follows its own published ordering rules. */
 import * as cran from './cran.js';
 import * as dpkg from './dpkg.js';
+import * as maven from './maven.js';
 import * as nuget from './nuget.js';
 import * as pep440 from './pep440.js';
 import * as rpm from './rpm.js';
@@ -25,6 +26,7 @@ const COMPARATORS = {
   Go: semver.compare,
   'crates.io': semver.compare,
   Hex: semver.compare,
+  Maven: maven.compare,
   RubyGems: rubygems.compare,
   NuGet: nuget.compare,
   CRAN: cran.compare,
