@@ -1,0 +1,138 @@
+/** Hand-picked cases for the rules each ecosystem gets wrong most easily. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import * as cran from './cran.js';
+import * as dpkg from './dpkg.js';
+import { compareVersions, ECOSYSTEMS } from './index.js';
+import * as maven from './maven.js';
+import * as nuget from './nuget.js';
+import * as pep440 from './pep440.js';
+import * as rpm from './rpm.js';
+import * as rubygems from './rubygems.js';
+import * as semver from './semver.js';
+
+type Case = [string, '<' | '=' | '>', string];
+const EXPECTED = { '<': -1, '=': 0, '>': 1 } as const;
+
+function checkCases(compare: (a: string, b: string) => number, cases: Case[]): void {
+  for (const [a, op, b] of cases) {
+    assert.equal(compare(a, b), EXPECTED[op], `${a} ${op} ${b}`);
+    assert.equal(compare(b, a), -EXPECTED[op] || 0, `${b} reversed ${a}`);
+  }
+}
+
+describe('dpkg', () => {
+  it('sorts ~ before everything, even the end of the string', () =>
+    checkCases(dpkg.compare, [
+      ['1.0~rc1', '<', '1.0'],
+      ['1.0~~', '<', '1.0~'],
+      ['1.0~rc1-1', '<', '1.0-1'],
+    ]));
+  it('lets the epoch decide first', () =>
+    checkCases(dpkg.compare, [
+      ['1:0.1', '>', '9.9'],
+      ['0:1.0', '=', '1.0'],
+    ]));
+  it('sorts letters before non-letters and compares digit runs numerically', () =>
+    checkCases(dpkg.compare, [
+      ['1.0a', '<', '1.0+'],
+      ['1.1.1n-0+deb12u1', '<', '1.1.1w-0+deb12u1'],
+      ['2.36-9+deb12u10', '>', '2.36-9+deb12u4'],
+    ]));
+  it('refuses junk', () => assert.throws(() => dpkg.parse('abc'), /upstream must start with a digit/));
+});
+
+describe('rpm', () => {
+  it('sorts ~ before the end and ^ after it', () =>
+    checkCases(rpm.compare, [
+      ['1.0~rc1', '<', '1.0'],
+      ['1.0^git1', '>', '1.0'],
+      ['1.0^git1', '<', '1.0.1'],
+    ]));
+  it('compares epoch, version, then release', () =>
+    checkCases(rpm.compare, [
+      ['1:1.0-1', '>', '2.0-1'],
+      ['3.10.0-229.el7', '<', '3.10.0-229.1.2.el7'],
+      ['1.0a', '>', '1.0'],
+    ]));
+});
+
+describe('pep440', () => {
+  it('orders dev < pre < final < post, with epochs and local versions', () =>
+    checkCases(pep440.compare, [
+      ['1.0.dev0', '<', '1.0a1'],
+      ['1.0rc1', '<', '1.0'],
+      ['1.0', '<', '1.0.post1'],
+      ['1!0.1', '>', '2.0'],
+      ['1.0+local', '>', '1.0'],
+    ]));
+  it('puts non-PEP 440 versions before every valid one', () => {
+    assert.equal(pep440.isValid('0.1-bulbasaur'), false);
+    checkCases(pep440.compare, [['0.9-eevee', '<', '0.1']]);
+  });
+});
+
+describe('semver', () => {
+  it('orders prereleases before the release and ignores build metadata', () =>
+    checkCases(semver.compare, [
+      ['1.0.0-alpha', '<', '1.0.0-alpha.1'],
+      ['1.0.0-beta.2', '<', '1.0.0-beta.11'],
+      ['1.0.0-rc.1', '<', '1.0.0'],
+      ['1.2.3+build', '=', '1.2.3+other'],
+      ['v1.2.3', '=', '1.2.3'],
+    ]));
+  it('refuses junk', () => assert.throws(() => semver.parse('one.two'), /not a semantic version/));
+});
+
+describe('maven', () => {
+  it('orders qualifiers and treats null ones as the release', () =>
+    checkCases(maven.compare, [
+      ['1.0-alpha-1', '<', '1.0-beta-1'],
+      ['1.0-SNAPSHOT', '<', '1.0'],
+      ['1.0-rc1', '=', '1.0-cr1'],
+      ['1.0.Final', '=', '1'],
+      ['1.0', '<', '1.0-sp1'],
+      ['2.0.1-xyz', '<', '2.0.1-123'],
+      ['1a1', '=', '1-alpha-1'],
+    ]));
+});
+
+describe('rubygems', () => {
+  it('treats letters as prereleases and ignores trailing zeros', () =>
+    checkCases(rubygems.compare, [
+      ['1.0.a', '<', '1.0'],
+      ['1.0.b1', '>', '1.0.a.2'],
+      ['1.0.0', '=', '1'],
+      ['1.0-rc1', '<', '1.0'],
+    ]));
+});
+
+describe('nuget', () => {
+  it('compares four parts and case-insensitive prerelease labels', () =>
+    checkCases(nuget.compare, [
+      ['1.0', '=', '1.0.0.0'],
+      ['1.0.0-BETA', '=', '1.0.0-beta'],
+      ['1.0.0-beta', '<', '1.0.0'],
+      ['1.0.0.1-alpha', '>', '1.0.0'],
+    ]));
+});
+
+describe('cran', () => {
+  it('compares integer components, dots and dashes alike', () =>
+    checkCases(cran.compare, [
+      ['0.9', '<', '0.75'],
+      ['0.01.0', '=', '0.1-0'],
+      ['0.3.2.0', '>', '0.3.2'],
+    ]));
+});
+
+describe('compareVersions', () => {
+  it('routes OSV ecosystem names to their rules', () => {
+    assert.equal(compareVersions('Ubuntu', '1.0~rc1', '1.0'), -1);
+    assert.equal(compareVersions('Go', 'v1.2.3', '1.2.4'), -1);
+    assert.equal(compareVersions('Rocky Linux', '1.0^git1', '1.0'), 1);
+    assert.ok(ECOSYSTEMS.includes('PyPI'));
+  });
+  it('refuses an ecosystem it does not know', () =>
+    assert.throws(() => compareVersions('Hackage', '1', '2'), /no version comparison for ecosystem "Hackage"/));
+});
