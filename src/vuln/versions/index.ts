@@ -3,6 +3,7 @@ import * as cran from './cran.js';
 import * as dpkg from './dpkg.js';
 import * as maven from './maven.js';
 import * as nuget from './nuget.js';
+import * as packagist from './packagist.js';
 import * as pep440 from './pep440.js';
 import * as rpm from './rpm.js';
 import * as rubygems from './rubygems.js';
@@ -29,6 +30,7 @@ const COMPARATORS = {
   Maven: maven.compare,
   RubyGems: rubygems.compare,
   NuGet: nuget.compare,
+  Packagist: packagist.compare,
   CRAN: cran.compare,
 } satisfies Record<string, Comparator>;
 

@@ -64,7 +64,10 @@ const root = sharedData('osv-semantic-versions');
 
 describe('OSV version vectors', { skip: root === undefined ? 'shared osv-semantic-versions data absent' : false }, () => {
   for (const [ecosystem, files] of Object.entries(VECTOR_FILES)) {
-    if (!isSupportedEcosystem(ecosystem)) continue;
+    if (!isSupportedEcosystem(ecosystem)) {
+      it(`${ecosystem}: not supported yet`, { skip: 'no comparator reaches 100% of these vectors' }, () => {});
+      continue;
+    }
     const vectors = files.flatMap((file) => readVectors(join(root!, file)));
     it(`${ecosystem}: all ${vectors.length} vectors hold in both directions`, () => {
       assert.ok(vectors.length > 0);

@@ -6,6 +6,7 @@ import * as dpkg from './dpkg.js';
 import { compareVersions, ECOSYSTEMS } from './index.js';
 import * as maven from './maven.js';
 import * as nuget from './nuget.js';
+import * as packagist from './packagist.js';
 import * as pep440 from './pep440.js';
 import * as rpm from './rpm.js';
 import * as rubygems from './rubygems.js';
@@ -115,6 +116,18 @@ describe('nuget', () => {
       ['1.0.0-beta', '<', '1.0.0'],
       ['1.0.0.1-alpha', '>', '1.0.0'],
     ]));
+});
+
+describe('packagist', () => {
+  it('orders special forms around numbers as PHP does', () =>
+    checkCases(packagist.compare, [
+      ['1.0-dev', '<', '1.0alpha1'],
+      ['1.0RC1', '<', '1.0'],
+      ['1.0', '<', '1.0pl1'],
+      ['1.0-beta', '>', '1.0-alpha'],
+      ['v1.2', '=', '1.2'],
+    ]));
+  it('inserts separators between digits and letters', () => assert.equal(packagist.canonicalize('1.0rc1_x'), '1.0.rc.1.x'));
 });
 
 describe('cran', () => {
