@@ -4,6 +4,7 @@
  * counter, so a cluster of ten thousand pods stays small in memory.
  */
 import type { ClusterFacts } from '../model/cluster.js';
+import { isBuiltInKind } from '../model/api-groups.js';
 import type { K8sObject } from '../model/k8s.js';
 import { refOf } from '../model/resource.js';
 import { controllerOf } from '../inventory/ownership.js';
@@ -35,30 +36,12 @@ import { WorkloadTree } from './workload-tree.js';
 import { RUNNING_KINDS, summariseWorkload } from './workloads.js';
 
 /** The API groups each kind the inventory reads belongs to ('' is the core group): a Knative Service is no Service. */
-const KIND_GROUPS: Readonly<Record<string, readonly string[]>> = {
-  Node: [''],
-  Namespace: [''],
-  Pod: [''],
-  ReplicationController: [''],
-  Service: [''],
-  ServiceAccount: [''],
-  Secret: [''],
-  Deployment: ['apps', 'extensions'],
-  StatefulSet: ['apps'],
-  DaemonSet: ['apps', 'extensions'],
-  ReplicaSet: ['apps', 'extensions'],
-  Job: ['batch'],
-  CronJob: ['batch'],
-  Ingress: ['networking.k8s.io', 'extensions'],
-  RoleBinding: ['rbac.authorization.k8s.io'],
-  ClusterRoleBinding: ['rbac.authorization.k8s.io'],
-};
+/** The kinds the inventory reads. */
+const READ_KINDS: ReadonlySet<string> = new Set([
+  'Node', 'Namespace', 'Pod', 'ReplicationController', 'Service', 'ServiceAccount', 'Secret', 'Deployment', 'StatefulSet',
+  'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Ingress', 'RoleBinding', 'ClusterRoleBinding',
+]);
 
-function groupOf(apiVersion: unknown): string | undefined {
-  if (typeof apiVersion !== 'string' || apiVersion === '') return undefined;
-  const slash = apiVersion.indexOf('/');
-  return slash < 0 ? '' : apiVersion.slice(0, slash);
-}
 
 /** Cluster-wide lookups key on the cluster ('' for manifests, which share one scope) and the namespace. */
 function scopedKey(cluster: string | undefined, ...parts: (string | undefined)[]): string {
@@ -121,9 +104,8 @@ export class AssetCollector {
   }
 
   add(object: K8sObject, origin: { cluster?: string; file?: string }): void {
-    const kind = typeof object.kind === 'string' ? object.kind : undefined;
-    const group = groupOf(object.apiVersion);
-    if (kind === undefined || group === undefined || !Object.hasOwn(KIND_GROUPS, kind) || !KIND_GROUPS[kind]!.includes(group)) return;
+    if (!isBuiltInKind(object, READ_KINDS)) return;
+    const kind = object.kind as string;
     const ref = refOf(object);
     const name = own(ref.name);
     const namespace = ref.namespace === undefined ? undefined : own(ref.namespace);

@@ -5,39 +5,23 @@
 import { selects } from '../../assets/services.js';
 import { ownLabels, ownText } from '../../assets/values.js';
 import { RUNNING_KINDS } from '../../assets/workloads.js';
+import { isBuiltInKind } from '../../model/api-groups.js';
 import type { K8sObject } from '../../model/k8s.js';
-import { GATEWAY_GROUP, gatewayRecord, referenceGrantRecord, ROUTE_KINDS, routeExposures, routeRecord, type GatewayLookup, type GatewayRecord, type ReferenceGrantRecord, type RouteRecord } from './gateways.js';
+import { gatewayRecord, referenceGrantRecord, ROUTE_KINDS, routeExposures, routeRecord, type GatewayLookup, type GatewayRecord, type ReferenceGrantRecord, type RouteRecord } from './gateways.js';
 import { ingressExposures, ingressRecord, type IngressRecord } from './ingresses.js';
 import { workloadKey } from './lookup.js';
 import type { Exposure, ExposureVia, ObjectRef, WorkloadExposure } from './model.js';
 import { serviceExposures, serviceRecord, type ServiceRecord } from './services.js';
 import { exposureTarget, hostExposures, type ExposureTarget } from './workloads.js';
 
-/** The API groups of the kinds read here: a Knative Service or an Istio Gateway is something else. */
-const KIND_GROUPS: ReadonlyMap<string, readonly string[]> = new Map(Object.entries({
-  Namespace: [''],
-  Pod: [''],
-  ReplicationController: [''],
-  Service: [''],
-  Deployment: ['apps', 'extensions'],
-  StatefulSet: ['apps'],
-  DaemonSet: ['apps', 'extensions'],
-  ReplicaSet: ['apps', 'extensions'],
-  Job: ['batch'],
-  CronJob: ['batch'],
-  Ingress: ['networking.k8s.io', 'extensions'],
-  Gateway: [GATEWAY_GROUP],
-  ReferenceGrant: [GATEWAY_GROUP],
-  ...Object.fromEntries([...ROUTE_KINDS].map((kind) => [kind, [GATEWAY_GROUP]])),
-}));
+/** The kinds read here. */
+const READ_KINDS: ReadonlySet<string> = new Set([
+  'Namespace', 'Pod', 'ReplicationController', 'Service', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job',
+  'CronJob', 'Ingress', 'Gateway', 'ReferenceGrant', ...ROUTE_KINDS,
+]);
 
 const VIA_ORDER: readonly ExposureVia[] = ['LoadBalancer', 'NodePort', 'externalIPs', 'Ingress', 'Gateway', 'hostNetwork', 'hostPort'];
 
-function groupOf(apiVersion: unknown): string | undefined {
-  if (typeof apiVersion !== 'string' || apiVersion === '') return undefined;
-  const slash = apiVersion.indexOf('/');
-  return slash < 0 ? '' : apiVersion.slice(0, slash);
-}
 
 /** Objects of one kind are found by namespace and name; an object without a namespace is in the manifests' shared scope. */
 const scoped = (namespace: string | undefined, name: string) => JSON.stringify([namespace ?? '', name]);
@@ -56,10 +40,9 @@ export class ExposureCollector {
   private readonly namespaces = new Map<string, Record<string, string>>();
 
   add(object: K8sObject): void {
-    const kind = typeof object.kind === 'string' ? object.kind : undefined;
     const name = ownText(object.metadata?.name);
-    const group = groupOf(object.apiVersion);
-    if (kind === undefined || name === undefined || group === undefined || KIND_GROUPS.get(kind)?.includes(group) !== true) return;
+    if (name === undefined || !isBuiltInKind(object, READ_KINDS)) return;
+    const kind = object.kind as string;
     const namespace = ownText(object.metadata?.namespace);
     const ref: ObjectRef = namespace === undefined ? { kind, name } : { kind, namespace, name };
     if (RUNNING_KINDS.has(kind)) {
