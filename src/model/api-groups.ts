@@ -6,14 +6,16 @@ import type { K8sObject } from './k8s.js';
 
 const GATEWAY = 'gateway.networking.k8s.io';
 
-const BUILT_IN_GROUPS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
-  ...['Node', 'Namespace', 'Pod', 'ReplicationController', 'Service', 'ServiceAccount', 'Secret'].map((kind) => [kind, ['']] as [string, string[]]),
-  ...['Deployment', 'DaemonSet', 'ReplicaSet'].map((kind) => [kind, ['apps', 'extensions']] as [string, string[]]),
-  ['StatefulSet', ['apps']] as [string, string[]],
-  ...['Job', 'CronJob'].map((kind) => [kind, ['batch']] as [string, string[]]),
-  ['Ingress', ['networking.k8s.io', 'extensions']] as [string, string[]],
-  ...['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'].map((kind) => [kind, ['rbac.authorization.k8s.io']] as [string, string[]]),
-  ...['Gateway', 'ReferenceGrant', 'HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute'].map((kind) => [kind, [GATEWAY]] as [string, string[]]),
+const kindsIn = (groups: readonly string[], ...kinds: string[]): [string, readonly string[]][] => kinds.map((kind) => [kind, groups]);
+
+const BUILT_IN_GROUPS: ReadonlyMap<string, readonly string[]> = new Map([
+  ...kindsIn([''], 'Node', 'Namespace', 'Pod', 'ReplicationController', 'Service', 'ServiceAccount', 'Secret'),
+  ...kindsIn(['apps', 'extensions'], 'Deployment', 'DaemonSet', 'ReplicaSet'),
+  ...kindsIn(['apps'], 'StatefulSet'),
+  ...kindsIn(['batch'], 'Job', 'CronJob'),
+  ...kindsIn(['networking.k8s.io', 'extensions'], 'Ingress'),
+  ...kindsIn(['rbac.authorization.k8s.io'], 'Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'),
+  ...kindsIn([GATEWAY], 'Gateway', 'ReferenceGrant', 'HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute'),
 ]);
 
 /** `apps` of `apps/v1`, `''` of `v1`; undefined when there is no apiVersion. */
