@@ -1,12 +1,8 @@
 import { AssetCollector, renderInventoryJson, renderInventoryTable } from '../assets/index.js';
 import { EXIT } from '../engine/scan.js';
 import { isClusterLocation, type ResourceRef } from '../model/resource.js';
-import { formatSource } from '../outputs/location.js';
-import { warnGaps } from './gaps.js';
 import { openOutput } from './output-file.js';
-import { resolveTargets, scanSources, type TargetFlags } from './targets.js';
-import type { CoverageGap } from '../model/cluster.js';
-import { DEFAULT_MAX_FILE_MIB } from './scan-command.js';
+import { readTargets, resolveTargets, type TargetFlags } from './targets.js';
 
 export const INVENTORY_FORMATS = ['table', 'json'] as const;
 
@@ -19,30 +15,14 @@ export interface InventoryFlags extends TargetFlags {
 export async function inventoryCommand(paths: string[], flags: InventoryFlags): Promise<number> {
   const targets = resolveTargets(paths, flags, 'inventory');
   const collector = new AssetCollector();
-  let read = 0;
-  let errors = 0;
-  for await (const source of scanSources(targets, { maxFileBytes: DEFAULT_MAX_FILE_MIB * 1024 * 1024 })) {
-    const gaps: CoverageGap[] = [];
-    for await (const item of source.items) {
-      if (item.type === 'error') {
-        errors++;
-        process.stderr.write(`kspm: ${formatSource(item.error)}: ${item.error.message}\n`);
-      } else if (item.type === 'gap') {
-        gaps.push(item.gap);
-      } else {
-        read++;
-        const { object, source: where } = item.resource;
-        if (!kept(item.resource.ref, targets.namespaces)) continue;
-        collector.add(object, isClusterLocation(where) ? { cluster: where.cluster } : { file: where.file });
-      }
-    }
-    const facts = source.facts?.();
-    if (facts) {
-      collector.addCluster(facts);
-      warnGaps(facts.context, gaps);
-    }
-  }
-  if (read === 0 && errors > 0) return EXIT.usage;
+  const { resources, errors } = await readTargets(
+    targets,
+    ({ object, ref, source }) => {
+      if (kept(ref, targets.namespaces)) collector.add(object, isClusterLocation(source) ? { cluster: source.cluster } : { file: source.file });
+    },
+    (facts) => collector.addCluster(facts),
+  );
+  if (resources === 0 && errors > 0) return EXIT.usage;
   const inventory = collector.result();
   const output = openOutput(flags.outputFile);
   try {

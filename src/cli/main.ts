@@ -18,7 +18,8 @@ import {
 } from './rbac-command.js';
 import { REVIEW_FORMATS } from '../rbac/review/index.js';
 import { INVENTORY_FORMATS, inventoryCommand, type InventoryFlags } from './inventory-command.js';
-import { DEFAULT_KUBERNETES_VERSION, DEFAULT_MAX_FILE_MIB, scanCommand, type ScanFlags } from './scan-command.js';
+import { DEFAULT_KUBERNETES_VERSION, scanCommand, type ScanFlags } from './scan-command.js';
+import { DEFAULT_MAX_FILE_MIB } from './targets.js';
 
 const collect = (value: string, previous: string[]) => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
 const repeat = (value: string, previous: string[]) => [...previous, value];

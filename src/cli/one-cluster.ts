@@ -4,12 +4,8 @@
  * standard error, so an analysis that misses objects says so.
  */
 import type { K8sObject } from '../model/k8s.js';
-import type { CoverageGap } from '../model/cluster.js';
-import { formatSource } from '../outputs/location.js';
 import { UsageError } from '../usage-error.js';
-import { warnGaps } from './gaps.js';
-import { DEFAULT_MAX_FILE_MIB } from './scan-command.js';
-import { resolveTargets, scanSources } from './targets.js';
+import { readTargets, resolveTargets } from './targets.js';
 
 export interface OneClusterFlags {
   cluster?: boolean;
@@ -31,30 +27,9 @@ export async function readOneCluster(flags: OneClusterFlags, command: string, ad
     snapshot: flags.snapshot !== undefined ? [flags.snapshot] : [],
     namespace: [],
   }, command);
-  let clusters = 0;
-  let read = 0;
-  let errors = 0;
-  for await (const source of scanSources(targets, { maxFileBytes: DEFAULT_MAX_FILE_MIB * 1024 * 1024 })) {
-    const gaps: CoverageGap[] = [];
-    for await (const item of source.items) {
-      if (item.type === 'error') {
-        errors++;
-        process.stderr.write(`kspm: ${formatSource(item.error)}: ${item.error.message}\n`);
-      } else if (item.type === 'gap') {
-        gaps.push(item.gap);
-      } else {
-        read++;
-        add(item.resource.object);
-      }
-    }
-    const facts = source.facts?.();
-    if (facts) {
-      clusters++;
-      warnGaps(facts.context, gaps);
-    }
-  }
+  const { clusters, resources, errors } = await readTargets(targets, (resource) => add(resource.object));
   if (clusters > 1) throw new UsageError(`the snapshot holds ${clusters} clusters: kspm ${command} analyses one (collect it with --context NAME)`);
-  if (read === 0 && errors > 0) throw new UsageError('nothing could be read');
+  if (resources === 0 && errors > 0) throw new UsageError('nothing could be read');
 }
 
 /** What was read, as reports name it. */

@@ -10,11 +10,10 @@ import { createSink, OUTPUT_FORMATS, type OutputFormat } from '../outputs/index.
 import { TOOL } from '../tool-info.js';
 import { warnGaps } from './gaps.js';
 import { openOutput } from './output-file.js';
-import { resolveTargets, scanSources, targetNames, type TargetFlags } from './targets.js';
+import { DEFAULT_MAX_FILE_MIB, resolveTargets, scanSources, targetNames, type TargetFlags } from './targets.js';
 import { UsageError } from '../usage-error.js';
 
 export const DEFAULT_KUBERNETES_VERSION = '1.35';
-export const DEFAULT_MAX_FILE_MIB = 32;
 
 export interface ScanFlags extends TargetFlags {
   output: string;

@@ -9,8 +9,15 @@ import { clusterScanSource } from '../cluster/source.js';
 import type { ScanSource } from '../engine/scan.js';
 import { snapshotParts } from '../snapshot/read.js';
 import { readSources, type ReadOptions } from '../sources/index.js';
+import type { ClusterFacts, CoverageGap } from '../model/cluster.js';
+import type { LoadedResource } from '../model/resource.js';
+import { formatSource } from '../outputs/location.js';
 import { UsageError } from '../usage-error.js';
+import { warnGaps } from './gaps.js';
 import { ProgressLine } from './progress.js';
+
+/** Input files larger than this are refused unless --max-file-size says otherwise. */
+export const DEFAULT_MAX_FILE_MIB = 32;
 
 export interface TargetFlags {
   cluster?: boolean;
@@ -106,4 +113,40 @@ export async function* scanSources(targets: Targets, read: ReadOptions, progress
   for (const file of targets.snapshots) {
     for await (const part of snapshotParts(file)) yield clusterScanSource(part);
   }
+}
+
+export interface ReadCounts {
+  clusters: number;
+  resources: number;
+  errors: number;
+}
+
+/**
+ * Reads every source of the targets for the commands that gather rather than scan (inventory, rbac, network): each
+ * resource goes to `add`, each cluster's facts to `addCluster`; unreadable inputs are reported on standard error and
+ * unlisted resources warned about, so a result missing objects says so.
+ */
+export async function readTargets(targets: Targets, add: (resource: LoadedResource) => void, addCluster: (facts: ClusterFacts) => void = () => {}): Promise<ReadCounts> {
+  const counts: ReadCounts = { clusters: 0, resources: 0, errors: 0 };
+  for await (const source of scanSources(targets, { maxFileBytes: DEFAULT_MAX_FILE_MIB * 1024 * 1024 })) {
+    const gaps: CoverageGap[] = [];
+    for await (const item of source.items) {
+      if (item.type === 'error') {
+        counts.errors++;
+        process.stderr.write(`kspm: ${formatSource(item.error)}: ${item.error.message}\n`);
+      } else if (item.type === 'gap') {
+        gaps.push(item.gap);
+      } else {
+        counts.resources++;
+        add(item.resource);
+      }
+    }
+    const facts = source.facts?.();
+    if (facts) {
+      counts.clusters++;
+      addCluster(facts);
+      warnGaps(facts.context, gaps);
+    }
+  }
+  return counts;
 }
