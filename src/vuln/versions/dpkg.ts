@@ -4,7 +4,7 @@
  * everything, even the end of the string.
  */
 import type { Comparison } from './types.js';
-import { compareBigDigits, sign } from './types.js';
+import { compareBigDigits, parsesWith, sign } from './types.js';
 
 export interface DpkgVersion {
   epoch: string;
@@ -28,14 +28,7 @@ export function parse(version: string): DpkgVersion {
   return { epoch, upstream, revision };
 }
 
-export function isValid(version: string): boolean {
-  try {
-    parse(version);
-    return true;
-  } catch {
-    return false;
-  }
-}
+export const isValid = parsesWith(parse);
 
 function characterWeight(char: string | undefined): number {
   if (char === undefined) return 0;

@@ -6,7 +6,7 @@
  * order alpha < beta < milestone < rc = cr < snapshot < "" = final = ga = release < sp < anything else (alphabetical).
  */
 import type { Comparison } from './types.js';
-import { compareBigDigits, sign } from './types.js';
+import { compareBigDigits, parsesWith, sign } from './types.js';
 
 export interface MavenToken {
   separator: '.' | '-';
@@ -67,14 +67,7 @@ export function parse(version: string): MavenToken[] {
   return trimNulls(tokens);
 }
 
-export function isValid(version: string): boolean {
-  try {
-    parse(version);
-    return true;
-  } catch {
-    return false;
-  }
-}
+export const isValid = parsesWith(parse);
 
 function rank(token: MavenToken): number {
   if (token.separator === '.') return token.numeric ? 3 : 0;

@@ -4,7 +4,7 @@
  * (even the end), and `^` sorts after the end but before any further segment.
  */
 import type { Comparison } from './types.js';
-import { compareBigDigits } from './types.js';
+import { compareBigDigits, parsesWith } from './types.js';
 
 export interface RpmVersion {
   epoch: string;
@@ -22,14 +22,7 @@ export function parse(text: string): RpmVersion {
   return { epoch, version: rest.slice(0, dash), release: rest.slice(dash + 1) };
 }
 
-export function isValid(text: string): boolean {
-  try {
-    parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
+export const isValid = parsesWith(parse);
 
 const ALPHANUMERIC = /[A-Za-z0-9]/;
 

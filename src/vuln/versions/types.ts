@@ -12,3 +12,15 @@ export function compareBigDigits(a: string, b: string): Comparison {
   if (left.length !== right.length) return sign(left.length - right.length);
   return sign(left < right ? -1 : left > right ? 1 : 0);
 }
+
+/** A validity check from a parser that throws on what it refuses. */
+export function parsesWith(parse: (version: string) => unknown): (version: string) => boolean {
+  return (version) => {
+    try {
+      parse(version);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+}
