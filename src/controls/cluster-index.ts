@@ -3,6 +3,7 @@ import apiDeprecatedInUse from './api/deprecated-in-use.js';
 import apiRemoved from './api/api-removed.js';
 import clusterVersionUnsupported from './cluster/version-unsupported.js';
 import ingressNoTls from './exposure/ingress-no-tls.js';
+import { imageCriticalVulnerabilities, imageHighVulnerabilities } from './images/known-vulnerabilities.js';
 import serviceExternalIps from './exposure/service-external-ips.js';
 import serviceExternalname from './exposure/service-externalname.js';
 import serviceLoadbalancerPublic from './exposure/service-loadbalancer-public.js';
@@ -43,6 +44,8 @@ export const CLUSTER_CONTROLS: readonly Control[] = [
   apiDeprecatedInUse,
   apiRemoved,
   clusterVersionUnsupported,
+  imageCriticalVulnerabilities,
+  imageHighVulnerabilities,
   ingressNoTls,
   namespaceNoPssEnforce,
   namespacePssPrivileged,

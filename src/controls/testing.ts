@@ -10,6 +10,7 @@ import type { K8sObject } from '../model/k8s.js';
 import { formatPath } from '../model/path.js';
 import { LATEST_PSS_VERSION } from './pss/version.js';
 import type { Control, ControlOptions, Violation } from './types.js';
+import type { ImageScanOutcome } from '../image/model.js';
 import { Inventory } from '../inventory/inventory.js';
 import { refOf, type LoadedResource } from '../model/resource.js';
 
@@ -30,6 +31,8 @@ export interface ValidCase {
   options?: Partial<ControlOptions>;
   /** For inventory controls: the live cluster the objects were read from; absent for a scan of manifests. */
   cluster?: ClusterFacts;
+  /** For inventory controls: the image scans `kspm scan --images` would attach, by image reference. */
+  images?: ReadonlyMap<string, ImageScanOutcome>;
 }
 
 export interface ExpectedViolation {
@@ -78,6 +81,7 @@ function run(control: Control, testCase: ValidCase): Reported[] {
   const inventory = new Inventory();
   objects.forEach((object, index) => inventory.add(asResource(object, index)));
   inventory.cluster = testCase.cluster;
+  inventory.images = testCase.images;
   return control
     .check(inventory, options)
     .flatMap((result) => result.violations.map((v) => ({ ...v, subject: subjectName(result.entry.ref) })));

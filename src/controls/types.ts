@@ -48,6 +48,8 @@ export interface ControlMeta {
    * On a managed cluster (EKS, GKE, AKS) it is reported as not applicable instead of passing for want of subjects.
    */
   selfManagedOnly?: boolean;
+  /** The control judges image scans, which only `kspm scan --images` makes; otherwise it is reported as not applicable. */
+  needsImageScans?: boolean;
 }
 
 /** Settings that change what controls allow. */

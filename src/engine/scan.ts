@@ -3,6 +3,7 @@ import { findException, annotationException, type AnnotationException, type Exce
 import { frameworkScores, postureScore } from './score.js';
 import type { Framework } from '../frameworks/index.js';
 import { Inventory, type InventoryEntry } from '../inventory/inventory.js';
+import type { ImageScanOutcome } from '../image/model.js';
 import { controllerOf } from '../inventory/ownership.js';
 import { podTemplateOf } from '../inventory/pod-spec.js';
 import type { ClusterFacts, CoverageGap } from '../model/cluster.js';
@@ -44,7 +45,14 @@ export interface ScanRequest {
   namespaces: readonly string[];
   failOn?: Severity;
   now: Date;
+  /**
+   * Scans the images the source's workloads run, once the source is read and before cluster-wide controls judge it;
+   * an image that cannot be scanned is an input error naming it, and the rest of the scan goes on.
+   */
+  scanImages?: ImageScanner;
 }
+
+export type ImageScanner = (inventory: Inventory, facts: ClusterFacts | undefined) => Promise<ReadonlyMap<string, ImageScanOutcome>>;
 
 /** Exit statuses (README, "Exit codes"). */
 export const EXIT = { ok: 0, findings: 1, usage: 2, inputErrors: 3 } as const;
@@ -73,7 +81,8 @@ function violationSource(source: SourceLocation, locate: LoadedResource['locate'
   return { file: source.file, ...locate(violation.path) };
 }
 
-function notApplicableReason(control: Control, facts: ClusterFacts | undefined): string | undefined {
+function notApplicableReason(control: Control, facts: ClusterFacts | undefined, imagesScanned: boolean): string | undefined {
+  if (control.meta.needsImageScans && !imagesScanned) return 'the images were not scanned (kspm scan --images scans them)';
   if (!control.meta.selfManagedOnly || !facts?.platform.managed) return undefined;
   return `the control plane of ${facts.context} is run by its provider (${facts.platform.distribution}) and not visible through the API`;
 }
@@ -100,6 +109,7 @@ export async function runScan(request: ScanRequest, sink: ReportSink, header: Re
   const resourceControls = request.controls.filter((control): control is ResourceControl => control.scope === 'resource');
   const inventoryControls = request.controls.filter((control): control is InventoryControl => control.scope === 'inventory');
   const clusters: ClusterSummary[] = [];
+  const imagesScanned = request.scanImages !== undefined;
 
   const reportError = async (error: InputError) => {
     counts.errors++;
@@ -193,8 +203,14 @@ export async function runScan(request: ScanRequest, sink: ReportSink, header: Re
 
     const facts = source.facts?.();
     inventory.cluster = facts;
+    if (request.scanImages) {
+      inventory.images = await request.scanImages(inventory, facts);
+      for (const outcome of inventory.images.values()) {
+        if ('error' in outcome) await reportError({ file: outcome.reference, ...(facts ? { cluster: facts.context } : {}), code: 'image-unavailable', message: outcome.error });
+      }
+    }
     for (const control of inventoryControls) {
-      if (notApplicableReason(control, facts)) continue;
+      if (notApplicableReason(control, facts, imagesScanned)) continue;
       let results;
       try {
         results = control.check(inventory, request.options);
@@ -204,11 +220,11 @@ export async function runScan(request: ScanRequest, sink: ReportSink, header: Re
       }
       for (const { entry, violations } of results) await record(control, entry.ref, entry.source, violations, undefined, annotated.get(entry));
     }
-    markNotApplicable(request.controls, tally, facts);
+    markNotApplicable(request.controls, tally, facts, imagesScanned);
     if (facts) clusters.push({ ...facts, resources: tally.resources, bySeverity: tally.open, score: postureScore(tally.controls.values()), gaps });
   }
 
-  markNotApplicable(request.controls, total, clusters.length === sourceCount && clusters.length > 0 ? clusters : undefined);
+  markNotApplicable(request.controls, total, clusters.length === sourceCount && clusters.length > 0 ? clusters : undefined, imagesScanned);
   const failing = request.failOn !== undefined && SEVERITIES.some((severity) => total.open[severity] > 0 && atLeast(severity, request.failOn!));
   const exitCode =
     counts.read === 0 && counts.errors > 0 ? EXIT.usage : failing ? EXIT.findings : counts.errors > 0 ? EXIT.inputErrors : EXIT.ok;
@@ -228,15 +244,20 @@ export async function runScan(request: ScanRequest, sink: ReportSink, header: Re
 }
 
 /**
- * Marks the controls that judged nothing because every cluster read hides what they need. `facts` is one cluster or,
- * for the whole scan, every cluster when the scan read only clusters.
+ * Marks the controls that judged nothing because what they need was not read: the control plane every cluster read
+ * hides, or image scans not asked for. `facts` is one cluster or, for the whole scan, every cluster when the scan read
+ * only clusters.
  */
-function markNotApplicable(controls: readonly Control[], tally: Tally, facts: ClusterFacts | readonly ClusterFacts[] | undefined): void {
-  const all = facts === undefined ? [] : Array.isArray(facts) ? facts : [facts as ClusterFacts];
-  if (all.length === 0) return;
+function markNotApplicable(
+  controls: readonly Control[],
+  tally: Tally,
+  facts: ClusterFacts | readonly ClusterFacts[] | undefined,
+  imagesScanned: boolean,
+): void {
+  const all: readonly (ClusterFacts | undefined)[] = facts === undefined ? [undefined] : Array.isArray(facts) ? facts : [facts as ClusterFacts];
   for (const control of controls) {
     const counted = tally.controls.get(control.meta.id)!;
-    const reasons = all.map((each) => notApplicableReason(control, each));
+    const reasons = all.map((each) => notApplicableReason(control, each, imagesScanned));
     if (counted.evaluated === 0 && reasons.every((reason) => reason !== undefined)) counted.notApplicable = [...new Set(reasons)].join('; ');
   }
 }

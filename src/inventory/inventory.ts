@@ -3,7 +3,9 @@ import type { LoadedResource, ResourceRef, SourceLocation } from '../model/resou
 import type { ClusterFacts } from '../model/cluster.js';
 import { writtenWith, type Controller } from './ownership.js';
 import { mountsSecrets, outlineOf } from './outline.js';
-import { podTemplateOf, serviceAccountOf } from './pod-spec.js';
+import type { FieldPath } from '../model/path.js';
+import type { ImageScanOutcome } from '../image/model.js';
+import { containersOf, podTemplateOf, serviceAccountOf, type PodTemplate } from './pod-spec.js';
 
 /**
  * Kinds whose whole object the inventory keeps for cluster-wide controls. They are few in any estate; workloads,
@@ -38,6 +40,16 @@ export interface WorkloadSummary {
   mountsSecrets?: boolean;
   /** The object reduced to identity, pod labels, ports and service account, for exposure analysis. */
   outline: K8sObject;
+  /** The images its containers run (init and ephemeral ones included), with where each is named. */
+  images: WorkloadImage[];
+  /** The pod's imagePullSecrets, by name; the service account's come on top. */
+  imagePullSecrets?: string[];
+}
+
+export interface WorkloadImage {
+  container: string;
+  image: string;
+  path: FieldPath;
 }
 
 export interface InventoryEntry {
@@ -64,6 +76,23 @@ function ownRef(ref: ResourceRef): ResourceRef {
   return copy;
 }
 
+function imagesOf(template: PodTemplate): WorkloadImage[] {
+  return containersOf(template).flatMap(({ container, path }) =>
+    typeof container.image === 'string' && container.image !== ''
+      ? [{ container: ownString(String(container.name ?? '')), image: ownString(container.image), path: [...path, 'image'] }]
+      : [],
+  );
+}
+
+function pullSecretsOf(template: PodTemplate): string[] {
+  const secrets = template.spec.imagePullSecrets;
+  if (!Array.isArray(secrets)) return [];
+  return secrets.flatMap((secret: unknown) => {
+    const name = secret && typeof secret === 'object' ? (secret as { name?: unknown }).name : undefined;
+    return typeof name === 'string' && name !== '' ? [ownString(name)] : [];
+  });
+}
+
 /** What one scan saw, built once while resources stream past, then queried by inventory controls. */
 export class Inventory {
   private readonly entries: InventoryEntry[] = [];
@@ -71,6 +100,9 @@ export class Inventory {
 
   /** The live cluster (or snapshot) the resources come from, once it has been read; absent for manifests. */
   cluster: ClusterFacts | undefined;
+
+  /** The scans of the workloads' images by reference, when the scan was asked to scan images. */
+  images: ReadonlyMap<string, ImageScanOutcome> | undefined;
 
   /**
    * Records a resource. What is kept is copied: parsers hand out strings sliced from the file's text, and keeping one
@@ -91,7 +123,10 @@ export class Inventory {
         podLabels: labels && typeof labels === 'object' ? structuredClone(labels) : {},
         serviceAccount: ownString(serviceAccountOf(template.spec)),
         outline: outlineOf(object)!,
+        images: imagesOf(template),
       };
+      const pullSecrets = pullSecretsOf(template);
+      if (pullSecrets.length > 0) entry.workload.imagePullSecrets = pullSecrets;
       if (mountsSecrets(object)) entry.workload.mountsSecrets = true;
       if (template.spec.hostNetwork === true) entry.workload.hostNetwork = true;
       if (typeof template.spec.automountServiceAccountToken === 'boolean') {

@@ -68,7 +68,8 @@ export type InputErrorCode =
   | 'control-failed'
   | 'invalid-exception'
   | 'cluster-unreachable'
-  | 'invalid-snapshot';
+  | 'invalid-snapshot'
+  | 'image-unavailable';
 
 export type SourceItem<Resource extends LoadedResource = LoadedResource> =
   | { type: 'resource'; resource: Resource }
