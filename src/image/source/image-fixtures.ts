@@ -105,7 +105,8 @@ export async function legacyDockerArchive(images: { repoTags: string[]; image: F
     const configName = `${digestOf(image.config).slice('sha256:'.length)}.json`;
     entries.push({ name: configName, content: image.config });
     const layerNames = image.layers.map((blob, position) => {
-      const id = digestOf(Buffer.from(`${image.diffIds.slice(0, position + 1).join(' ')}`)).slice('sha256:'.length);
+      // Like docker's v1 layer ids, unique per image even for a layer that images share.
+      const id = digestOf(Buffer.from(`${digestOf(image.config)} ${position}`)).slice('sha256:'.length);
       const name = `${id}/layer.tar`;
       const first = written.get(image.diffIds[position]!);
       // Docker writes a layer shared with an earlier image once, and links to it.
