@@ -1,15 +1,20 @@
 /**
  * The package detectors, registered by the files they need (as Trivy's analyzers are): a layer walker asks `wants`
  * of every path and hands the wanted files' contents to `detectPackages`, which reads the operating system first
- * (dpkg and apk packages are named after it) and then every file with its detector.
+ * (dpkg, apk and rpm packages are named after it) and then every file with its detector. Executables are offered to
+ * both the Go and the Rust detector; each looks for its own marker first (Go's build-info magic, an ELF `.dep-v0`
+ * section), so a binary of neither costs a byte search and a section-table walk.
  */
 import { APK_INSTALLED, parseApkInstalled } from './apk.js';
 import { DPKG_STATUS, DPKG_STATUS_DIR, parseDpkgStatus } from './dpkg.js';
 import { goBinaryPackages, readGoBuildInfo } from './go-binary.js';
+import { isJavaArchive, parseJavaArchive } from './java.js';
 import type { InstalledPackage, OperatingSystem } from './model.js';
 import { isInstalledNpmManifest, parseNpmManifest } from './npm.js';
-import { OS_RELEASE_PATHS, parseOsRelease } from './os-release.js';
+import { OS_FILE_PATHS, detectOperatingSystem } from './os-release.js';
 import { isPythonMetadata, parsePythonMetadata } from './python.js';
+import { RPM_DATABASE_PATHS, parseRpmDatabase } from './rpm.js';
+import { readCargoAuditable, rustBinaryPackages } from './rust-binary.js';
 
 export interface FoundFile {
   /** Relative to the root, without a leading `/`. */
@@ -17,14 +22,15 @@ export interface FoundFile {
   content: Buffer;
   /** The layer digest the file came from, when read from an image. */
   layer?: string;
-  /** Whether the file is executable: only executables are searched for Go build information. */
+  /** Whether the file is executable: only executables are searched for Go build information and Rust dependency lists. */
   executable?: boolean;
 }
 
 interface Detector {
   name: string;
   wants(path: string, executable: boolean): boolean;
-  detect(file: FoundFile, os: OperatingSystem | undefined): InstalledPackage[] | string;
+  /** The packages found, or why the file could not be read, or both when part of it could. */
+  detect(file: FoundFile, os: OperatingSystem | undefined): InstalledPackage[] | string | { packages: InstalledPackage[]; notes: string[] };
 }
 
 const text = (file: FoundFile) => file.content.toString('utf8');
@@ -44,11 +50,23 @@ const DETECTORS: readonly Detector[] = [
       return goBinaryPackages(result.info, file.path);
     },
   },
+  {
+    name: 'rust',
+    wants: (_path, executable) => executable,
+    detect: (file) => {
+      const result = readCargoAuditable(file.content);
+      if (result.type === 'not-auditable') return [];
+      if (result.type === 'unreadable') return `${file.path}: a Rust binary whose dependency list is unreadable: ${result.reason}`;
+      return rustBinaryPackages(result.crates, file.path);
+    },
+  },
+  { name: 'rpm', wants: (path) => (RPM_DATABASE_PATHS as readonly string[]).includes(path), detect: (file, os) => parseRpmDatabase(file.content, file.path, os) },
+  { name: 'java', wants: isJavaArchive, detect: (file) => parseJavaArchive(file.content, file.path) },
 ];
 
 /** Whether any detector (or the OS detection) needs the file at `path`. */
 export function wants(path: string, executable = false): boolean {
-  return (OS_RELEASE_PATHS as readonly string[]).includes(path) || DETECTORS.some((detector) => detector.wants(path, executable));
+  return (OS_FILE_PATHS as readonly string[]).includes(path) || DETECTORS.some((detector) => detector.wants(path, executable));
 }
 
 export interface Detection {
@@ -59,16 +77,23 @@ export interface Detection {
 }
 
 export function detectPackages(files: readonly FoundFile[]): Detection {
-  const osFile = OS_RELEASE_PATHS.map((path) => files.find((file) => file.path === path)).find((file) => file !== undefined);
-  const os = osFile ? parseOsRelease(text(osFile)) : undefined;
+  const os = detectOperatingSystem((path) => {
+    const file = files.find((candidate) => candidate.path === path);
+    return file ? text(file) : undefined;
+  });
   const packages: InstalledPackage[] = [];
   const notes: string[] = [];
   for (const file of files) {
     for (const detector of DETECTORS) {
       if (!detector.wants(file.path, file.executable === true)) continue;
       const found = detector.detect(file, os);
-      if (typeof found === 'string') notes.push(found);
-      else packages.push(...found.map((item) => (file.layer ? { ...item, layer: file.layer } : item)));
+      if (typeof found === 'string') {
+        notes.push(found);
+        continue;
+      }
+      const result = Array.isArray(found) ? { packages: found, notes: [] } : found;
+      notes.push(...result.notes);
+      packages.push(...result.packages.map((item) => (file.layer ? { ...item, layer: file.layer } : item)));
     }
   }
   packages.sort((a, b) => a.ecosystem.localeCompare(b.ecosystem) || a.name.localeCompare(b.name) || a.version.localeCompare(b.version) || a.path.localeCompare(b.path));

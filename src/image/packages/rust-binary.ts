@@ -29,8 +29,8 @@ function isCrate(value: unknown): value is AuditableCrate {
 export function readCargoAuditable(data: Buffer): RustBinaryResult {
   if (!isElf(data)) return { type: 'not-auditable' };
   const section = elfSection(data, SECTION);
-  if (section === undefined) return { type: 'not-auditable' };
-  if (typeof section === 'string') return { type: 'unreadable', reason: section };
+  // A section table kspm cannot walk (packed or damaged binaries) gives no sign of Rust: not this detector's file.
+  if (section === undefined || typeof section === 'string') return { type: 'not-auditable' };
   let parsed: unknown;
   try {
     parsed = JSON.parse(inflateSync(section, { maxOutputLength: MAX_JSON_BYTES }).toString('utf8'));
