@@ -1,0 +1,111 @@
+/**
+ * The image analysis pipeline: from a resolved image (layers or a root filesystem) to its inventory. Layers are
+ * walked into one merged view keeping only the files a package detector wants; a root filesystem is walked on disk.
+ * Every package keeps the layer its database file came from; what could not be read becomes a note, not a failure.
+ */
+import { detectPackages, wants, type Detection, type FoundFile } from './packages/detectors.js';
+import type { InstalledPackage } from './packages/model.js';
+import { walkLayers, type LayerBlob, type MergedEntry } from './layers/walk.js';
+import type { ImageIdentity, ImageInventory } from './model.js';
+import { listWantedFiles, readRootfsFile } from './source/rootfs.js';
+import type { LayeredImage, ResolvedImage, RootFilesystem } from './source/types.js';
+
+export type AnalysisProgress =
+  | { kind: 'layer'; /** 1-based */ index: number; count: number; digest: string; size?: number }
+  | { kind: 'rootfs-file'; path: string; done: number; count: number };
+
+export interface AnalyseOptions {
+  /** Bound on the decompressed bytes of all layers together (default 8 GiB). */
+  maxBytes?: number;
+  /** Bound on one file read from a root filesystem (default 512 MiB); larger files are noted and skipped. */
+  maxFileBytes?: number;
+  onProgress?(progress: AnalysisProgress): void;
+}
+
+export const DEFAULT_MAX_BYTES = 8 * 1024 ** 3;
+export const DEFAULT_MAX_FILE_BYTES = 512 * 1024 ** 2;
+
+export async function analyseImage(image: ResolvedImage, options: AnalyseOptions = {}): Promise<ImageInventory> {
+  return image.kind === 'layers' ? analyseLayers(image, options) : analyseRootfs(image, options);
+}
+
+async function analyseLayers(image: LayeredImage, options: AnalyseOptions): Promise<ImageInventory> {
+  const notes: string[] = [];
+  async function* blobs(): AsyncGenerator<LayerBlob> {
+    for (const [position, layer] of image.layers.entries()) {
+      options.onProgress?.({ kind: 'layer', index: position + 1, count: image.layers.length, digest: layer.digest, ...(layer.size !== undefined ? { size: layer.size } : {}) });
+      yield { digest: layer.digest, stream: await image.openLayer(layer) };
+    }
+  }
+  const entries = new Map<string, MergedEntry>();
+  // The walker asks by path alone, so files wanted only for being executable (Go binaries) are not read here.
+  const walk = walkLayers(blobs(), {
+    maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
+    wanted: (path) => wants(path),
+    onWarning: (warning) => notes.push(`layer ${warning.layer}: ${warning.path}: ${warning.message}`),
+  });
+  for await (const entry of walk) entries.set(entry.path, entry);
+  const files: FoundFile[] = [];
+  for (const entry of entries.values()) {
+    if (entry.kind === 'directory') continue;
+    if (entry.content === undefined) {
+      if (entry.kind === 'symlink' && entry.resolvedPath !== undefined && entry.size > 0) {
+        notes.push(`${entry.path}: a symlink to ${entry.resolvedPath}, which no detector reads at that path; not read`);
+      }
+      continue;
+    }
+    // A symlink's package data belongs to the layer that wrote the file it leads to.
+    const layer = (entry.resolvedPath !== undefined ? entries.get(entry.resolvedPath)?.layer : undefined) ?? entry.layer;
+    files.push({ path: entry.path, content: entry.content, layer, executable: (entry.mode & 0o111) !== 0 });
+  }
+  const detection = detectPackages(files);
+  return inventory(identityOf(image), detection, notes);
+}
+
+async function analyseRootfs(image: RootFilesystem, options: AnalyseOptions): Promise<ImageInventory> {
+  const notes: string[] = [];
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const listed = await listWantedFiles(image.directory, wants, (note) => notes.push(note));
+  // Package databases and metadata are read together (dpkg and apk need the OS from os-release); files wanted only
+  // for being executable are read and searched one at a time, so memory holds one binary, not all of them.
+  const databases: FoundFile[] = [];
+  const packages: InstalledPackage[] = [];
+  let done = 0;
+  for (const file of listed) {
+    options.onProgress?.({ kind: 'rootfs-file', path: file.path, done: done++, count: listed.length });
+    const content = await readRootfsFile(file, maxFileBytes);
+    if (typeof content === 'string') {
+      notes.push(content);
+      continue;
+    }
+    const found: FoundFile = { path: file.path, content, executable: file.executable };
+    if (wants(file.path, false)) {
+      databases.push(found);
+    } else {
+      const detection = detectPackages([found]);
+      packages.push(...detection.packages);
+      notes.push(...detection.notes);
+    }
+  }
+  const detection = detectPackages(databases);
+  const merged: Detection = { ...detection, packages: [...detection.packages, ...packages].sort(byIdentity), notes: [...detection.notes, ...notes] };
+  return inventory({ reference: image.reference, layers: [] }, merged, []);
+}
+
+function byIdentity(a: InstalledPackage, b: InstalledPackage): number {
+  return a.ecosystem.localeCompare(b.ecosystem) || a.name.localeCompare(b.name) || a.version.localeCompare(b.version) || a.path.localeCompare(b.path);
+}
+
+function identityOf(image: LayeredImage): ImageIdentity {
+  return {
+    reference: image.reference,
+    ...(image.manifestDigest ? { manifestDigest: image.manifestDigest } : {}),
+    ...(image.indexDigest ? { indexDigest: image.indexDigest } : {}),
+    ...(image.platform ? { platform: image.platform } : {}),
+    layers: image.layers.map((layer) => layer.digest),
+  };
+}
+
+function inventory(image: ImageIdentity, detection: Detection, notes: string[]): ImageInventory {
+  return { image, ...(detection.os ? { os: detection.os } : {}), packages: detection.packages, notes: [...detection.notes, ...notes] };
+}
