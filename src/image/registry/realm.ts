@@ -5,7 +5,7 @@
  */
 import { isIP } from 'node:net';
 import { RegistryError } from './errors.js';
-import { isLoopbackHost, type Scheme } from './scheme.js';
+import { isLoopbackHost, mappedIPv4, type Scheme } from './scheme.js';
 
 export function checkRealm(realm: string, registryHostname: string, registryScheme: Scheme): URL {
   const refuse = (problem: string) =>
@@ -31,8 +31,8 @@ export function isPrivateAddress(host: string): boolean {
   }
   if (isIP(host) === 6) {
     const lowered = host.toLowerCase();
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(lowered);
-    if (mapped?.[1]) return isPrivateAddress(mapped[1]) || isLoopbackHost(mapped[1]);
+    const mapped = mappedIPv4(lowered);
+    if (mapped !== undefined) return isPrivateAddress(mapped) || isLoopbackHost(mapped);
     return lowered === '::' || /^f[cd]/.test(lowered) || /^fe[89ab]/.test(lowered);
   }
   return false;

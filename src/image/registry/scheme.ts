@@ -16,8 +16,23 @@ export function hostnameOf(hostAndPort: string): string {
 export function isLoopbackHost(hostname: string): boolean {
   if (hostname === 'localhost' || hostname.endsWith('.localhost')) return true;
   if (isIP(hostname) === 4) return hostname.startsWith('127.');
-  if (isIP(hostname) === 6) return hostname === '::1' || /^::ffff:127\./.test(hostname);
+  if (isIP(hostname) === 6) {
+    const mapped = mappedIPv4(hostname);
+    return mapped === undefined ? hostname === '::1' : isLoopbackHost(mapped);
+  }
   return false;
+}
+
+/** The IPv4 address inside an IPv4-mapped IPv6 one, in either spelling (`::ffff:1.2.3.4`, `::ffff:102:304`). */
+export function mappedIPv4(ipv6: string): string | undefined {
+  const lowered = ipv6.toLowerCase();
+  const dotted = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(lowered);
+  if (dotted?.[1]) return dotted[1];
+  const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(lowered);
+  if (!hex?.[1] || !hex[2]) return undefined;
+  const high = parseInt(hex[1], 16);
+  const low = parseInt(hex[2], 16);
+  return [high >> 8, high & 0xff, low >> 8, low & 0xff].join('.');
 }
 
 export function registryScheme(registry: string, insecureRegistries: readonly string[] = []): Scheme {
