@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -118,6 +118,21 @@ describe('analyseImage, root filesystems', () => {
     assert.ok(debian.every((item) => item.layer === undefined));
     assert.deepEqual(inventory.packages.filter((item) => item.ecosystem === 'PyPI').map((item) => item.name), ['attrs']);
     assert.deepEqual(inventory.notes, ['usr/lib/python3/dist-packages/outsider-6.6.6.dist-info/METADATA: a symlink leads outside the root filesystem; not followed']);
+  });
+
+  const goBinary = ['/usr/bin/kubectl', '/usr/local/bin/kubectl'].find(existsSync);
+  it('finds a Go binary\'s modules by its executable bit alone', { skip: goBinary ? false : 'no kubectl (a Go binary) on this machine' }, async () => {
+    const root = join(temp, 'rootfs-go');
+    mkdirSync(join(root, 'opt/tools'), { recursive: true });
+    copyFileSync(realpathSync(goBinary!), join(root, 'opt/tools/kube'));
+    copyFileSync(realpathSync(goBinary!), join(root, 'opt/tools/not-executable'));
+    chmodSync(join(root, 'opt/tools/not-executable'), 0o644);
+    const reported = spawnSync(goBinary!, ['version', '--client', '-o', 'json'], { encoding: 'utf8' }).stdout;
+    const goVersion = (JSON.parse(reported) as { clientVersion: { goVersion: string } }).clientVersion.goVersion.replace(/^go/, '');
+    const inventory = await analyseImage(await openRootfs(root));
+    const stdlib = inventory.packages.filter((item) => item.ecosystem === 'Go' && item.name === 'stdlib');
+    assert.deepEqual(stdlib.map((item) => [item.path, item.version]), [['opt/tools/kube', goVersion]]);
+    assert.ok(inventory.packages.some((item) => item.name === 'k8s.io/client-go'), 'kubectl is built on client-go');
   });
 
   it('notes a wanted file larger than the per-file bound instead of reading it', async () => {

@@ -7,7 +7,7 @@ import { detectPackages, wants, type Detection, type FoundFile } from './package
 import type { InstalledPackage } from './packages/model.js';
 import { walkLayers, type LayerBlob, type MergedEntry } from './layers/walk.js';
 import type { ImageIdentity, ImageInventory } from './model.js';
-import { listWantedFiles, readRootfsFile } from './source/rootfs.js';
+import { isOsFile, listWantedFiles, readRootfsFile } from './source/rootfs.js';
 import type { LayeredImage, ResolvedImage, RootFilesystem } from './source/types.js';
 
 export type AnalysisProgress =
@@ -66,30 +66,29 @@ async function analyseRootfs(image: RootFilesystem, options: AnalyseOptions): Pr
   const notes: string[] = [];
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const listed = await listWantedFiles(image.directory, wants, (note) => notes.push(note));
-  // Package databases and metadata are read together (dpkg and apk need the OS from os-release); files wanted only
-  // for being executable are read and searched one at a time, so memory holds one binary, not all of them.
-  const databases: FoundFile[] = [];
+  // OS files and OS package databases are read together (dpkg, apk and rpm packages are named after the OS); every
+  // other file (binaries, archives, metadata) is read and searched alone, so memory holds one of them at a time.
+  const osFiles: FoundFile[] = [];
   const packages: InstalledPackage[] = [];
-  let done = 0;
-  for (const file of listed) {
-    options.onProgress?.({ kind: 'rootfs-file', path: file.path, done: done++, count: listed.length });
+  for (const [done, file] of listed.entries()) {
+    options.onProgress?.({ kind: 'rootfs-file', path: file.path, done, count: listed.length });
     const content = await readRootfsFile(file, maxFileBytes);
     if (typeof content === 'string') {
       notes.push(content);
       continue;
     }
     const found: FoundFile = { path: file.path, content, executable: file.executable };
-    if (wants(file.path, false)) {
-      databases.push(found);
-    } else {
-      const detection = detectPackages([found]);
-      packages.push(...detection.packages);
-      notes.push(...detection.notes);
+    if (isOsFile(file.path)) {
+      osFiles.push(found);
+      continue;
     }
+    const detection = detectPackages([found]);
+    packages.push(...detection.packages);
+    notes.push(...detection.notes);
   }
-  const detection = detectPackages(databases);
-  const merged: Detection = { ...detection, packages: [...detection.packages, ...packages].sort(byIdentity), notes: [...detection.notes, ...notes] };
-  return inventory({ reference: image.reference, layers: [] }, merged, []);
+  const detection = detectPackages(osFiles);
+  const all: Detection = { ...detection, packages: [...detection.packages, ...packages].sort(byIdentity) };
+  return inventory({ reference: image.reference, layers: [] }, all, notes);
 }
 
 function byIdentity(a: InstalledPackage, b: InstalledPackage): number {

@@ -7,8 +7,9 @@
 import { lstat, open, readdir, readlink, stat } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { APK_INSTALLED } from '../packages/apk.js';
-import { DPKG_STATUS } from '../packages/dpkg.js';
-import { OS_RELEASE_PATHS } from '../packages/os-release.js';
+import { DPKG_STATUS, DPKG_STATUS_DIR } from '../packages/dpkg.js';
+import { OS_FILE_PATHS } from '../packages/os-release.js';
+import { RPM_DATABASE_PATHS } from '../packages/rpm.js';
 import type { RootFilesystem } from './types.js';
 
 export interface RootfsFile {
@@ -22,8 +23,13 @@ export interface RootfsFile {
 
 /** Virtual or device filesystems of a live root (`--rootfs /`), never package data. */
 const SKIPPED_TOP_DIRECTORIES = new Set(['proc', 'sys', 'dev']);
-/** Package databases at fixed paths, looked up through symlinked directories the walk does not enter. */
-const FIXED_PATHS: readonly string[] = [...OS_RELEASE_PATHS, DPKG_STATUS, APK_INSTALLED];
+/** The files saying which OS this is, and the OS package databases (named after the OS), at fixed paths. */
+const OS_PATHS: readonly string[] = [...OS_FILE_PATHS, DPKG_STATUS, APK_INSTALLED, ...RPM_DATABASE_PATHS];
+
+/** Whether the file says which OS this is or holds OS packages: those are read together, the OS first. */
+export function isOsFile(path: string): boolean {
+  return OS_PATHS.includes(path) || path.startsWith(DPKG_STATUS_DIR);
+}
 const MAX_SYMLINK_HOPS = 40;
 
 export async function openRootfs(directory: string): Promise<RootFilesystem> {
@@ -69,7 +75,8 @@ export async function listWantedFiles(
     }
     pending.push(...subdirs.reverse());
   }
-  for (const path of FIXED_PATHS) {
+  // Looked up through symlinked directories too, which the walk does not enter (`var/lib/rpm -> ../usr/lib/sysimage/rpm`).
+  for (const path of OS_PATHS) {
     if (found.has(path) || !wanted(path, false)) continue;
     const file = await resolvedFile(root, path, () => undefined);
     if (file) found.set(path, file);
