@@ -10,7 +10,7 @@ import { walkLayers } from '../src/image/layers/walk.js';
 import { chainKeychains, credentialsFromDockerConfig, type Keychain } from '../src/image/registry/credentials.js';
 import { dockerConfigKeychain } from '../src/image/registry/docker-config-file.js';
 import { RegistryError } from '../src/image/registry/errors.js';
-import { pullImage, type PullOptions } from '../src/image/registry/pull.js';
+import { pullImage, type PullOptions, type PullProgress } from '../src/image/registry/pull.js';
 import type { LayeredImage } from '../src/image/source/types.js';
 import {
   digestOf,
@@ -157,18 +157,20 @@ describe('pulling from a real registry (anonymous)', { skip }, () => {
     });
   }
 
-  it('downloads a layer once: a second pull with the same cache reads it from there', async () => {
+  it('downloads a layer once, reporting progress: a second pull with the same cache reads it from there', async () => {
     await pushImage(registry, 'demo/cached', 'v1', { layers: [gzip(await layerA()), gzip(await layerB())], mediaTypes: 'oci' });
     const cache = freshCache();
     const counter = countingFetch();
     const blobGets = () => counter.requests.filter((request) => request.startsWith('GET /v2/demo/cached/blobs/'));
-    const first = await pullImage(`${registry.host}/demo/cached:v1`, options({ cache, fetch: counter.fetch }));
+    const progress: PullProgress[] = [];
+    const first = await pullImage(`${registry.host}/demo/cached:v1`, options({ cache, fetch: counter.fetch, onProgress: (event) => progress.push(event) }));
     assert.equal(blobGets().length, 1, 'only the config before any layer is opened');
     await filesOf(first);
     assert.equal(blobGets().length, 3);
     const second = await pullImage(`${registry.host}/demo/cached:v1`, options({ cache, fetch: counter.fetch }));
     assert.deepEqual(await filesOf(second), await filesOf(first));
     assert.equal(blobGets().length, 4, 'the second pull fetched only the config');
+    assert.deepEqual(progress.filter((event) => event.downloadedBytes === event.totalBytes).map((event) => event.layer), first.layers.map((layer) => layer.digest));
   });
 
   it('names the image and says not found for a missing tag or repository', async () => {
@@ -381,6 +383,50 @@ describe('registries that misbehave (in-process fakes)', () => {
     const error = await rejection(pullImage(`${fake.host}/demo/old:v1`, options()));
     assert.equal(error.kind, 'unsupported-media-type');
     assert.match(error.message, /schema 1 manifests are not supported; re-push the image with a current docker\/buildx/);
+  });
+
+  /** A registry whose own /token endpoint issues tokens naming their scopes; `needed` scopes gate every request. */
+  async function tokenGuarded(image: FakeImage, needed: string[], expiresIn: number) {
+    const tokenScopes: string[][] = [];
+    const fake = await start((request, response) => {
+      const url = new URL(request.url ?? '/', 'http://fake');
+      if (url.pathname === '/token') {
+        tokenScopes.push(url.searchParams.getAll('scope'));
+        const token = Buffer.from(JSON.stringify(url.searchParams.getAll('scope'))).toString('base64url');
+        return void response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ access_token: token, expires_in: expiresIn }));
+      }
+      const granted: string[] = (() => {
+        const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+        return token ? (JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as string[]) : [];
+      })();
+      const missing = needed.filter((scope) => !granted.includes(scope));
+      if (url.pathname === '/v2/' ? granted.length === 0 : missing.length > 0) {
+        const scope = url.pathname === '/v2/' ? '' : `,scope="${missing.join(' ')}"`;
+        return void response.writeHead(401, { 'www-authenticate': `Bearer realm="http://${fake.host}/token",service="fake"${scope}` }).end();
+      }
+      serve(image, url.pathname, response);
+    });
+    return { fake, tokenScopes };
+  }
+
+  it('adds the scopes a later challenge asks for, first, and asks for a new token', async () => {
+    const image = await fakeImage([gzip(await layerA())]);
+    const { fake, tokenScopes } = await tokenGuarded(image, ['repository:demo/app:pull', 'repository:extra/base:pull'], 300);
+    const pulled = await pullImage(`${fake.host}/demo/app:v1`, options());
+    assert.equal(pulled.manifestDigest, digestOf(image.manifest));
+    assert.deepEqual(tokenScopes, [['repository:demo/app:pull'], ['repository:extra/base:pull', 'repository:demo/app:pull']]);
+  });
+
+  it('reuses a token until it is about to expire, then asks again', async () => {
+    const image = await fakeImage([gzip(await layerA())]);
+    const lasting = await tokenGuarded(image, ['repository:demo/app:pull'], 300);
+    await filesOf(await pullImage(`${lasting.fake.host}/demo/app:v1`, options()));
+    assert.equal(lasting.tokenScopes.length, 1);
+    const shortLived = await tokenGuarded(image, ['repository:demo/app:pull'], 1);
+    await filesOf(await pullImage(`${shortLived.fake.host}/demo/app:v1`, options()));
+    const registryRequests = shortLived.fake.requests.filter((request) => request.path.startsWith('/v2/demo/')).length;
+    assert.equal(registryRequests, 3);
+    assert.equal(shortLived.tokenScopes.length, registryRequests);
   });
 
   it('follows a blob redirect to another host without sending the registry credentials there', async () => {

@@ -37,6 +37,7 @@ export interface PullOptions extends TransportOptions {
 // Registries cap manifests at 4 MiB (distribution); configs of images with long histories stay far below 64 MiB.
 const MAX_MANIFEST_BYTES = 4 << 20;
 const MAX_CONFIG_BYTES = 64 << 20;
+const LAYER_RESTARTS = 1;
 
 export async function pullImage(reference: string, options: PullOptions = {}): Promise<LayeredImage> {
   let name = reference;
@@ -94,7 +95,6 @@ async function resolveImage(
   }));
 
   const cache = options.cache ?? new LayerCache();
-  const retries = options.retries ?? 4;
   return {
     kind: 'layers',
     reference: name,
@@ -109,8 +109,9 @@ async function resolveImage(
           try {
             return await cache.fetch(layer.digest, () => downloadLayer(session, transport, repository, layer, options.onProgress));
           } catch (error) {
-            // A connection lost mid-download starts the layer over; anything else (a wrong digest) is final.
-            if (!(error instanceof RegistryError && error.kind === 'network') || attempt >= retries) throw error;
+            // A connection lost mid-download starts the layer over, once (requests themselves were already retried
+            // by the transport); anything else, a wrong digest say, is final.
+            if (!(error instanceof RegistryError && error.kind === 'network') || attempt >= LAYER_RESTARTS) throw error;
           }
         }
       } catch (error) {
