@@ -356,6 +356,25 @@ describe('registries that misbehave (in-process fakes)', () => {
     assert.equal(fake.requests.filter((request) => request.path.includes('/manifests/')).length, 3);
   });
 
+  it('starts a layer over when the connection drops midway', async () => {
+    const layer = gzip(await tarOf([{ name: 'big', content: 'x'.repeat(200_000) + 'end' }]));
+    const image = await fakeImage([layer]);
+    let cut = false;
+    const fake = await start((request, response) => {
+      if (request.url?.endsWith(digestOf(layer)) && !cut) {
+        cut = true;
+        response.writeHead(200, { 'content-length': String(layer.length) });
+        response.write(layer.subarray(0, layer.length >> 1));
+        setImmediate(() => response.destroy());
+        return;
+      }
+      serve(image, request.url ?? '', response);
+    });
+    const files = await filesOf(await pullImage(`${fake.host}/demo/cut:v1`, options()));
+    assert.ok(files.big?.endsWith('end'));
+    assert.equal(fake.requests.filter((request) => request.path.endsWith(digestOf(layer))).length, 2);
+  });
+
   it('gives up after the retries with a network error naming the registry', async () => {
     const fake = await start((_, response) => void response.writeHead(503).end());
     const error = await rejection(pullImage(`${fake.host}/demo/down:v1`, options({ retries: 2 })));
