@@ -6,7 +6,7 @@ import { imageScanDocument, imageScanJson } from './scan-json.js';
 describe('image scan JSON', () => {
   it('has one entry per image with sorted packages, worst-first vulnerabilities and counts of open ones', () => {
     const doc = imageScanDocument([debianImage(), alpineImage()]);
-    assert.equal(doc.schemaVersion, '1');
+    assert.equal(doc.schemaVersion, '1.0.0');
     assert.deepEqual(doc.images.map((i) => i.image.reference), ['ghcr.io/acme/shop-api:1.4.2', 'docker.io/library/alpine:3.18']);
     const debian = doc.images[0]!;
     assert.deepEqual(debian.os, debianImage().inventory.os);

@@ -11,8 +11,8 @@ import { TOOL } from '../tool-info.js';
 import type { ImageReport } from './model.js';
 import { byWorstFirst, countBySeverity } from './ordering.js';
 
-/** Bump when a field changes meaning or is removed; adding fields keeps the version. */
-export const IMAGE_SCAN_SCHEMA_VERSION = '1';
+/** Semantic versioning as the scan report's: minor for added fields, major for anything a reader could trip on. */
+export const IMAGE_SCAN_SCHEMA_VERSION = '1.0.0';
 
 export interface PackageEntry {
   name: string;
