@@ -45,6 +45,8 @@ export interface ZipLimits {
 
 export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntryBytes: 16 * 1024 * 1024, maxTotalBytes: 8 * 1024 * 1024 * 1024 };
 
+const PUSH_CHUNK_BYTES = 64 * 1024;
+
 /** Every `.json` entry of the archive is an OSV record; entries are inflated one at a time. */
 export function parseOsvZip(bytes: Uint8Array, file: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ImportResult {
   if (!isZip(bytes)) return { advisories: [], errors: [{ file, message: 'not a zip archive' }] };
@@ -85,7 +87,10 @@ export function parseOsvZip(bytes: Uint8Array, file: string, limits: ZipLimits =
   });
   unzip.register(UnzipInflate);
   try {
-    unzip.push(bytes, true);
+    // fflate's Unzip recurses once per entry within a pushed chunk; small chunks keep the stack shallow.
+    for (let offset = 0; offset < bytes.length && !refused; offset += PUSH_CHUNK_BYTES) {
+      unzip.push(bytes.subarray(offset, offset + PUSH_CHUNK_BYTES), offset + PUSH_CHUNK_BYTES >= bytes.length);
+    }
   } catch (error) {
     errors.push({ file, message: `not a readable zip archive: ${(error as Error).message}` });
   }
