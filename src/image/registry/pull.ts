@@ -115,7 +115,7 @@ async function resolveImage(
           }
         }
       } catch (error) {
-        throw withContext(error, `image ${name}: layer ${layer.digest}`);
+        throw withContext(error, `image ${name}`);
       }
     },
   };
