@@ -34,7 +34,8 @@ export function imagePurl(image: ImageIdentity): string | undefined {
   const digest = image.manifestDigest;
   if (!digest) return undefined;
   const registry = parseRegistryReference(image.reference);
-  const name = (registry?.repository ?? image.reference.replace(/^[a-z-]+:/, '')).split('/').filter((part) => part !== '').pop() ?? 'image';
+  const path = registry?.repository ?? image.reference.replace(/^[a-z-]+:/, '').replace(/@.*$/, '');
+  const name = path.split('/').filter((part) => part !== '').pop() ?? 'image';
   const qualifiers: Record<string, string> = {};
   if (image.platform?.architecture) qualifiers.arch = image.platform.architecture;
   if (registry) qualifiers.repository_url = registry.repository;

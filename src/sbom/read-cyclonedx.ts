@@ -124,7 +124,7 @@ function inventoryOf(container: CdxComponent | undefined, members: readonly CdxC
 export function cycloneDxInventories(bom: z.infer<typeof cycloneDxDocument>, file: string): ImageInventory[] {
   const top = bom.components ?? [];
   const subject = bom.metadata?.component;
-  if (subject?.type === 'container') return [inventoryOf(subject, top, file)];
+  if (subject?.type === 'container') return [inventoryOf(subject, [...top, ...(subject.components ?? [])], file)];
   const containers = top.filter((item) => item.type === 'container');
   if (containers.length > 0) return containers.map((container) => inventoryOf(container, container.components ?? [], file));
   // A BOM of something other than an image (a directory, an application): its packages as one unnamed image.
