@@ -122,7 +122,9 @@ function vulnerabilityEntries(matches: { vulnerability: Vulnerability; ref: CDX.
   const groups = new Map<string, typeof matches>();
   for (const match of matches) {
     const key = groupKey(match.vulnerability);
-    groups.set(key, [...(groups.get(key) ?? []), match]);
+    const group = groups.get(key);
+    if (group) group.push(match);
+    else groups.set(key, [match]);
   }
   return [...groups.values()].map((group) => {
     const first = group[0]!.vulnerability;

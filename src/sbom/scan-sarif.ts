@@ -73,7 +73,13 @@ function message(inventory: ImageInventory, v: Vulnerability): string {
 
 export function imageScanSarif(images: readonly ImageReport[]): Log {
   const byId = new Map<string, Vulnerability[]>();
-  for (const { vulnerabilities } of images) for (const v of vulnerabilities) byId.set(v.id, [...(byId.get(v.id) ?? []), v]);
+  for (const { vulnerabilities } of images) {
+    for (const v of vulnerabilities) {
+      const matches = byId.get(v.id);
+      if (matches) matches.push(v);
+      else byId.set(v.id, [v]);
+    }
+  }
   for (const matches of byId.values()) matches.sort(byWorstFirst);
   const worstRank = (id: string): number => severityRank(byId.get(id)![0]!.severity);
   const ruleIds = [...byId.keys()].sort((a, b) => worstRank(a) - worstRank(b) || (a < b ? -1 : a > b ? 1 : 0));
