@@ -6,6 +6,7 @@
  * `last_affected` closes just after its version. `introduced: "0"` sorts before everything. GIT ranges cannot be
  * evaluated against a package version and are skipped (the `versions` list is what covers them).
  */
+import { clean as cleanPep440 } from '@renovatebot/pep440';
 import semver from 'semver';
 import type { AffectedPackage, AffectedRange, RangeEvent } from '../advisory.js';
 import { compareVersions, isSupportedEcosystem, type Comparison } from '../versions/index.js';
@@ -26,7 +27,6 @@ export interface RangeVerdict {
  */
 export function evaluateAffected(entry: AffectedPackage, installed: string, ecosystem: string, subject: string): RangeVerdict {
   const notes: string[] = [];
-  const listed = (entry.versions ?? []).some((listedVersion) => sameVersion(ecosystem, listedVersion, installed));
   const fixes: { version: string; order: Order }[] = [];
   let inRange = false;
   for (const range of entry.ranges) {
@@ -49,6 +49,7 @@ export function evaluateAffected(entry: AffectedPackage, installed: string, ecos
     inRange = true;
     if (result.fixed !== undefined) fixes.push({ version: result.fixed, order });
   }
+  const listed = !inRange && (entry.versions ?? []).some((listedVersion) => sameVersion(ecosystem, listedVersion, installed));
   if (!listed && !inRange) return { affected: false, notes };
   const fixedVersion = smallest(fixes);
   return { affected: true, ...(fixedVersion !== undefined ? { fixedVersion } : {}), notes };
@@ -58,7 +59,7 @@ type Evaluated = { holds: boolean; fixed?: string } | { error: string };
 
 /** One range against a version its order accepts. */
 export function evaluateRange(range: AffectedRange, installed: string, order: Order): Evaluated {
-  const sorted = sortEvents(range.events.filter((event) => !('limit' in event)), order);
+  const sorted = sortedEvents(range, order);
   if ('error' in sorted) return sorted;
   const limits = range.events.flatMap((event) => ('limit' in event ? [event.limit] : []));
   try {
@@ -93,11 +94,25 @@ function isZeroIntroduced(event: RangeEvent): boolean {
   return 'introduced' in event && event.introduced === '0';
 }
 
+type Sorted = { events: RangeEvent[] } | { error: string };
+
+/** A range's ecosystem, and so its order, never changes: its sorted events are kept while the range lives. */
+const sortedByRange = new WeakMap<AffectedRange, Sorted>();
+
+function sortedEvents(range: AffectedRange, order: Order): Sorted {
+  let sorted = sortedByRange.get(range);
+  if (sorted === undefined) {
+    sorted = sortEvents(range.events.filter((event) => !('limit' in event)), order);
+    sortedByRange.set(range, sorted);
+  }
+  return sorted;
+}
+
 /**
  * Sorted by version; the sort is stable, so events at the same version keep the record's order (`introduced` then
  * `fixed` at one version is an empty range; `fixed` then `introduced` re-opens it there).
  */
-function sortEvents(events: RangeEvent[], order: Order): { events: RangeEvent[] } | { error: string } {
+function sortEvents(events: RangeEvent[], order: Order): Sorted {
   for (const event of events) {
     if (isZeroIntroduced(event)) continue;
     if (!isOrderable(order, eventVersion(event))) return { error: `event version ${JSON.stringify(eventVersion(event))} is not valid` };
@@ -154,14 +169,29 @@ export function semverOrder(ecosystem: string): Order {
   return (a, b) => parse(a).compare(parse(b));
 }
 
-/** `versions` entries are exact strings, but a listed `1.0` is the installed `1.0.0` where the ecosystem says so. */
+/**
+ * `versions` entries are the registry's published strings, compared exactly as OSV tools do; Go's `v` is optional,
+ * and PyPI versions compare by their PEP 440 normal form (package metadata may spell `1.0RC1` for `1.0rc1`).
+ */
 function sameVersion(ecosystem: string, listed: string, installed: string): boolean {
   if (listed === installed) return true;
-  if (ecosystem === 'Go' && listed.replace(/^v/, '') === installed.replace(/^v/, '')) return true;
-  if (!isSupportedEcosystem(ecosystem)) return false;
-  try {
-    return compareVersions(ecosystem, listed, installed) === 0;
-  } catch {
-    return false;
+  if (ecosystem === 'Go') return listed.replace(/^v/, '') === installed.replace(/^v/, '');
+  if (ecosystem === 'PyPI') {
+    const normal = pep440Normal(installed);
+    return normal !== null && pep440Normal(listed) === normal;
   }
+  return false;
+}
+
+const normalForms = new Map<string, string | null>();
+
+function pep440Normal(version: string): string | null {
+  let normal = normalForms.get(version);
+  if (normal === undefined) {
+    if (normalForms.size > 200_000) normalForms.clear();
+    // The release's trailing zeros do not count: `1.1` is `1.1.0`.
+    normal = cleanPep440(version)?.replace(/^((?:\d+!)?\d+(?:\.\d+)*?)(?:\.0+)+(?=$|[^.\d])/, '$1') ?? null;
+    normalForms.set(version, normal);
+  }
+  return normal;
 }
