@@ -12,7 +12,8 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { detectCompression } from '../layers/compression.js';
 import { blobPath, resolveLayout, type LayoutFiles, type SourceOptions } from './oci-layout.js';
-import { parseImageConfig, parseIndex, parseManifestDocument, platformOfConfig, sha256Of } from './oci-documents.js';
+import { parseConfig, parseManifest } from '../registry/manifest.js';
+import { parseLayoutIndex, platformOfConfig, sha256Of } from './oci-documents.js';
 import { splitPathReference } from './path-reference.js';
 import { TarIndex } from './tar-index.js';
 import type { LayerDescriptor, LayeredImage } from './types.js';
@@ -102,7 +103,7 @@ async function readArchiveImage(image: ArchiveImage, index: TarIndex, files: Lay
   if (namedDigest && configDigest !== `sha256:${namedDigest}`) {
     throw new Error(`${where}/${image.Config}: digest mismatch: expected sha256:${namedDigest}, got ${configDigest}`);
   }
-  const config = parseImageConfig(configBytes, `${where}/${image.Config}`);
+  const config = parseConfig(configBytes, `${where}/${image.Config}`);
   const diffIds = config.rootfs?.diff_ids ?? [];
   const layerPaths = new Map<string, string>();
   const layers: LayerDescriptor[] = [];
@@ -154,13 +155,13 @@ async function firstBytes(stream: AsyncGenerator<Uint8Array>, count: number): Pr
 async function findManifestDigest(files: LayoutFiles, configDigest: string): Promise<string | undefined> {
   const indexBytes = await files.read('index.json');
   if (!indexBytes) return undefined;
-  const pending = parseIndex(indexBytes, `${files.where}/index.json`).manifests.map((descriptor) => ({ descriptor, depth: 0 }));
+  const pending = parseLayoutIndex(indexBytes, `${files.where}/index.json`).map((descriptor) => ({ descriptor, depth: 0 }));
   for (let next = pending.shift(); next; next = pending.shift()) {
     const bytes = await files.read(blobPath(next.descriptor.digest));
     if (!bytes) continue;
-    const document = parseManifestDocument(bytes, `${files.where}/${blobPath(next.descriptor.digest)}`, next.descriptor.mediaType);
-    if (document.kind === 'manifest' && document.manifest.config.digest === configDigest) return next.descriptor.digest;
-    if (document.kind === 'index' && next.depth < 2) pending.push(...document.index.manifests.map((descriptor) => ({ descriptor, depth: next.depth + 1 })));
+    const document = parseManifest(bytes, next.descriptor.mediaType, `${files.where}/${blobPath(next.descriptor.digest)}`);
+    if (document.kind === 'image' && document.config.digest === configDigest) return next.descriptor.digest;
+    if (document.kind === 'index' && next.depth < 2) pending.push(...document.manifests.map((descriptor) => ({ descriptor, depth: next.depth + 1 })));
   }
   return undefined;
 }

@@ -5,11 +5,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { digestOf, gzip, tarOf, type FixtureEntry } from '../layers/layer-fixtures.js';
+import { OCI_CONFIG, OCI_INDEX, OCI_MANIFEST } from '../registry/media-types.js';
 import type { Platform } from './types.js';
 
-export const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
-export const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
-const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json';
 
 export interface FixtureImage {
   platform: Platform;

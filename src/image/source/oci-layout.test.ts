@@ -6,7 +6,7 @@ import { after, describe, it } from 'node:test';
 import { digestOf, type FixtureEntry } from '../layers/layer-fixtures.js';
 import { buildImage, json, writeBlob, writeImage, writeIndex, writeLayout } from './image-fixtures.js';
 import { blobPath, openOciLayout } from './oci-layout.js';
-import { parsePlatform } from './platform.js';
+import { parsePlatform } from '../registry/platform.js';
 import type { LayeredImage } from './types.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'kspm-oci-layout-'));
@@ -54,7 +54,7 @@ describe('openOciLayout', () => {
     assert.equal(arm.manifestDigest, digestOf(arm64.manifest));
     assert.deepEqual(arm.platform, { os: 'linux', architecture: 'arm64', variant: 'v8' });
 
-    await assert.rejects(openOciLayout(`${dir}:multi`, { platform: parsePlatform('linux/s390x') }), /no image for platform linux\/s390x; available: linux\/arm64\/v8, linux\/amd64/);
+    await assert.rejects(openOciLayout(`${dir}:multi`, { platform: parsePlatform('linux/s390x') }), /has no image for platform linux\/s390x; available: linux\/arm64\/v8, linux\/amd64/);
     assert.equal((await openOciLayout(`${dir}:single`)).manifestDigest, digestOf(other.manifest));
   });
 
@@ -117,6 +117,6 @@ describe('openOciLayout', () => {
     const schema1 = json({ schemaVersion: 1, name: 'old', tag: 'latest', fsLayers: [], history: [] });
     const digest = writeBlob(dir, schema1);
     writeLayout(dir, [{ mediaType: 'application/vnd.docker.distribution.manifest.v1+prettyjws', digest, size: schema1.length }]);
-    await assert.rejects(openOciLayout(dir), /schema 1 manifest; schema 1 images are not supported/);
+    await assert.rejects(openOciLayout(dir), /blobs\/sha256\/[0-9a-f]{64}: schema 1 manifests are not supported/);
   });
 });

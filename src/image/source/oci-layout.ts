@@ -8,19 +8,10 @@ import { createReadStream } from 'node:fs';
 import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sha256Hex } from '../layers/digest.js';
-import {
-  checkBlob,
-  parseImageConfig,
-  parseIndex,
-  parseManifestDocument,
-  platformOfConfig,
-  platformOfDescriptor,
-  REF_NAME_ANNOTATION,
-  type Descriptor,
-  type ImageManifest,
-} from './oci-documents.js';
+import { parseConfig, parseManifest, type Descriptor } from '../registry/manifest.js';
+import { checkBlob, parseLayoutIndex, platformOfConfig, REF_NAME_ANNOTATION, type LayoutDescriptor } from './oci-documents.js';
 import { splitPathReference } from './path-reference.js';
-import { DEFAULT_PLATFORM, formatPlatform, platformMatches } from './platform.js';
+import { DEFAULT_PLATFORM, selectPlatform } from '../registry/platform.js';
 import type { LayerDescriptor, LayeredImage, Platform } from './types.js';
 
 /** The files of a layout, wherever they are kept. Paths are relative to the layout root. */
@@ -83,8 +74,8 @@ export async function resolveLayout(files: LayoutFiles, selector: LayoutSelector
   await checkLayoutMarker(files);
   const indexBytes = await files.read('index.json');
   if (!indexBytes) throw new Error(`${files.where}: not an OCI image layout (no index.json)`);
-  const index = parseIndex(indexBytes, `${files.where}/index.json`);
-  const start = pickFromTopIndex(index.manifests, selector, wanted, files.where);
+  const manifests = parseLayoutIndex(indexBytes, `${files.where}/index.json`);
+  const start = pickFromTopIndex(manifests, selector, wanted, files.where);
   return resolveDescriptor(files, start, wanted, undefined, 0);
 }
 
@@ -101,7 +92,7 @@ async function checkLayoutMarker(files: LayoutFiles): Promise<void> {
 }
 
 /** The descriptor of index.json the user's selector names; with no selector, the only image or the platform's. */
-function pickFromTopIndex(manifests: Descriptor[], selector: LayoutSelector, wanted: Platform, where: string): Descriptor {
+function pickFromTopIndex(manifests: LayoutDescriptor[], selector: LayoutSelector, wanted: Platform, where: string): TargetDescriptor {
   if (selector.digest) {
     // Any blob may be named, not only index.json's entries: a platform's manifest inside a nested index, say.
     return manifests.find((descriptor) => descriptor.digest === selector.digest) ?? { digest: selector.digest };
@@ -109,30 +100,20 @@ function pickFromTopIndex(manifests: Descriptor[], selector: LayoutSelector, wan
   if (selector.tag !== undefined) {
     const tagged = manifests.filter((descriptor) => descriptor.annotations?.[REF_NAME_ANNOTATION] === selector.tag);
     if (tagged.length === 0) throw new Error(`${where}: no image tagged "${selector.tag}"; ${describeTags(manifests)}`);
-    return tagged.length === 1 ? tagged[0]! : pickPlatform(tagged, wanted, `${where}:${selector.tag}`);
+    return tagged.length === 1 ? tagged[0]! : selectPlatform(tagged, wanted, `${where}:${selector.tag}`);
   }
   if (manifests.length === 0) throw new Error(`${where}/index.json: lists no image`);
   if (manifests.length === 1) return manifests[0]!;
-  if (manifests.every((descriptor) => descriptor.platform)) return pickPlatform(manifests, wanted, `${where}/index.json`);
+  if (manifests.every((descriptor) => descriptor.platform)) return selectPlatform(manifests, wanted, `${where}/index.json`);
   throw new Error(`${where}: holds ${manifests.length} images; name one as ${where}:TAG or ${where}@sha256:<digest>; ${describeTags(manifests)}`);
 }
 
-function describeTags(manifests: Descriptor[]): string {
+function describeTags(manifests: LayoutDescriptor[]): string {
   const tags = [...new Set(manifests.map((descriptor) => descriptor.annotations?.[REF_NAME_ANNOTATION]).filter((tag) => tag !== undefined))];
   return tags.length > 0 ? `tags: ${tags.sort().join(', ')}` : 'the layout has no tags';
 }
 
-function pickPlatform(candidates: Descriptor[], wanted: Platform, where: string): Descriptor {
-  const match = candidates.find((descriptor) => {
-    const platform = platformOfDescriptor(descriptor);
-    return platform !== undefined && platformMatches(platform, wanted);
-  });
-  if (match) return match;
-  const available = candidates.map(platformOfDescriptor).filter((platform) => platform !== undefined).map(formatPlatform);
-  throw new Error(`${where}: no image for platform ${formatPlatform(wanted)}; available: ${available.join(', ') || 'none named'}`);
-}
-
-async function readBlob(files: LayoutFiles, descriptor: Pick<Descriptor, 'digest' | 'size'>, what: string): Promise<Buffer> {
+async function readBlob(files: LayoutFiles, descriptor: { digest: string; size?: number }, what: string): Promise<Buffer> {
   const path = blobPath(descriptor.digest);
   const bytes = await files.read(path);
   if (!bytes) throw new Error(`${files.where}: ${what} blob ${descriptor.digest} is missing (${path})`);
@@ -140,45 +121,39 @@ async function readBlob(files: LayoutFiles, descriptor: Pick<Descriptor, 'digest
   return bytes;
 }
 
+/** A manifest or index to resolve: index.json's entry, or only a digest when the user named one. */
+type TargetDescriptor = Pick<Descriptor, 'digest'> & Partial<Descriptor>;
+
 async function resolveDescriptor(
   files: LayoutFiles,
-  descriptor: Descriptor,
+  descriptor: TargetDescriptor,
   wanted: Platform,
   indexDigest: string | undefined,
   depth: number,
 ): Promise<ResolvedLayout> {
   const where = `${files.where}/${blobPath(descriptor.digest)}`;
   if (depth > MAX_INDEX_DEPTH) throw new Error(`${where}: indexes nested more than ${MAX_INDEX_DEPTH} deep`);
-  const document = parseManifestDocument(await readBlob(files, descriptor, 'manifest'), where, descriptor.mediaType);
+  const document = parseManifest(await readBlob(files, descriptor, 'manifest'), descriptor.mediaType ?? null, where);
   if (document.kind === 'index') {
-    const manifests = document.index.manifests;
+    const manifests = document.manifests;
     if (manifests.length === 0) throw new Error(`${where}: an index that lists no image`);
-    const next = manifests.length === 1 && !manifests[0]!.platform ? manifests[0]! : pickPlatform(manifests, wanted, where);
+    const next = manifests.length === 1 && !manifests[0]!.platform ? manifests[0]! : selectPlatform(manifests, wanted, where);
     return resolveDescriptor(files, next, wanted, descriptor.digest, depth + 1);
   }
-  return resolveManifest(files, document.manifest, descriptor, indexDigest);
-}
-
-async function resolveManifest(
-  files: LayoutFiles,
-  manifest: ImageManifest,
-  descriptor: Descriptor,
-  indexDigest: string | undefined,
-): Promise<ResolvedLayout> {
-  const config = parseImageConfig(await readBlob(files, manifest.config, 'config'), `${files.where}/${blobPath(manifest.config.digest)}`);
+  const config = parseConfig(await readBlob(files, document.config, 'config'), `${files.where}/${blobPath(document.config.digest)}`);
   const diffIds = config.rootfs?.diff_ids ?? [];
-  const layers: LayerDescriptor[] = manifest.layers.map((layer, position) => ({
+  const layers: LayerDescriptor[] = document.layers.map((layer, position) => ({
     digest: layer.digest,
-    ...(layer.size !== undefined ? { size: layer.size } : {}),
-    ...(layer.mediaType ? { mediaType: layer.mediaType } : {}),
-    ...(diffIds.length === manifest.layers.length && diffIds[position] ? { diffId: diffIds[position] } : {}),
+    size: layer.size,
+    mediaType: layer.mediaType,
+    ...(diffIds.length === document.layers.length && diffIds[position] ? { diffId: diffIds[position] } : {}),
   }));
   for (const layer of layers) {
     if (!(await files.exists(blobPath(layer.digest)))) {
       throw new Error(`${files.where}: layer blob ${layer.digest} is missing (${blobPath(layer.digest)})`);
     }
   }
-  const platform = platformOfDescriptor(descriptor) ?? platformOfConfig(config);
+  const platform = descriptor.platform ?? platformOfConfig(config);
   return {
     manifestDigest: descriptor.digest,
     ...(indexDigest ? { indexDigest } : {}),
