@@ -16,15 +16,19 @@ export function runCredentialHelper(
   const program = `docker-credential-${helper}`;
   const failed = (problem: string) => new RegistryError('credentials', `${program} get for ${serverUrl} failed: ${problem}`);
   return new Promise((resolve, reject) => {
-    const child = spawn(program, ['get'], { env, stdio: ['pipe', 'pipe', 'pipe'], timeout: HELPER_TIMEOUT_MS });
+    const child = spawn(program, ['get'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    // Not spawn's own timeout option: its timer outlives a program that never started and holds the process open.
+    const timer = setTimeout(() => child.kill('SIGKILL'), HELPER_TIMEOUT_MS);
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-    child.on('error', (error: NodeJS.ErrnoException) =>
-      reject(failed(error.code === 'ENOENT' ? `${program} is not on PATH` : error.message)),
-    );
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      reject(failed(error.code === 'ENOENT' ? `${program} is not on PATH` : error.message));
+    });
     child.on('close', (code, signal) => {
+      clearTimeout(timer);
       const out = Buffer.concat(stdout).toString('utf8');
       if (code !== 0) {
         // Helpers print "credentials not found in native keychain" on stdout; other messages are not echoed, as
