@@ -102,11 +102,12 @@ export class RegistrySession {
 
   /** New scopes go first: some token servers read only the first scope parameter. */
   private addScopes(scopes: string[]): boolean {
-    if (this.state?.kind !== 'bearer') return false;
-    const missing = scopes.filter((scope) => !this.state || (this.state.kind === 'bearer' && !this.state.scopes.includes(scope)));
+    const state = this.state;
+    if (state?.kind !== 'bearer') return false;
+    const missing = scopes.filter((scope) => !state.scopes.includes(scope));
     if (missing.length === 0) return false;
-    this.state.scopes = [...missing, ...this.state.scopes];
-    this.state.token = undefined;
+    state.scopes = [...missing, ...state.scopes];
+    state.token = undefined;
     return true;
   }
 
