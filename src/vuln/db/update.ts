@@ -112,7 +112,9 @@ interface DownloadSettings {
 
 async function downloadWithRetries(url: string, settings: DownloadSettings): Promise<{ bytes: Uint8Array } | { error: string }> {
   let last = 'not attempted';
+  let attempts = 0;
   for (let attempt = 0; attempt <= settings.retries; attempt++) {
+    attempts++;
     if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, settings.retryDelayMs * 2 ** (attempt - 1)));
     try {
       const response = await settings.fetch(url, { signal: AbortSignal.timeout(settings.timeoutMs) });
@@ -133,5 +135,5 @@ async function downloadWithRetries(url: string, settings: DownloadSettings): Pro
       last = cause ? `${(error as Error).message} (${cause})` : (error as Error).message;
     }
   }
-  return { error: `download failed after ${settings.retries + 1} attempt(s): ${last}` };
+  return { error: `download failed after ${attempts} attempt(s): ${last}` };
 }
