@@ -3,11 +3,11 @@
  * walked into one merged view keeping only the files a package detector wants; a root filesystem is walked on disk.
  * Every package keeps the layer its database file came from; what could not be read becomes a note, not a failure.
  */
-import { detectPackages, wants, type Detection, type FoundFile } from './packages/detectors.js';
+import { byIdentity, detectFile, detectPackages, needsOs, wants, type Detection, type FoundFile } from './packages/detectors.js';
 import type { InstalledPackage } from './packages/model.js';
 import { walkLayers, type LayerBlob, type MergedEntry } from './layers/walk.js';
 import type { ImageIdentity, ImageInventory } from './model.js';
-import { isOsFile, listWantedFiles, readRootfsFile } from './source/rootfs.js';
+import { listWantedFiles, readRootfsFile } from './source/rootfs.js';
 import type { LayeredImage, ResolvedImage, RootFilesystem } from './source/types.js';
 
 export type AnalysisProgress =
@@ -37,29 +37,39 @@ async function analyseLayers(image: LayeredImage, options: AnalyseOptions): Prom
       yield { digest: layer.digest, stream: await image.openLayer(layer) };
     }
   }
-  const entries = new Map<string, MergedEntry>();
-  // The walker asks by path alone, so files wanted only for being executable (Go binaries) are not read here.
-  const walk = walkLayers(blobs(), {
+  // Files the OS decides how to read (package databases) are kept until the walk ends; every other wanted file
+  // (binaries, archives, metadata) is searched as soon as it is read and only its packages are kept.
+  const entries = new Map<string, MergedEntry<Detection>>();
+  const walk = walkLayers<Detection>(blobs(), {
     maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
-    wanted: (path) => wants(path),
+    wanted: wants,
+    condense: (file) => (needsOs(file.path) ? undefined : detectFile(file)),
     onWarning: (warning) => notes.push(`layer ${warning.layer}: ${warning.path}: ${warning.message}`),
   });
   for await (const entry of walk) entries.set(entry.path, entry);
-  const files: FoundFile[] = [];
+  const osFiles: FoundFile[] = [];
+  const found: InstalledPackage[] = [];
   for (const entry of entries.values()) {
     if (entry.kind === 'directory') continue;
+    // A symlink's package data belongs to the layer that wrote the file it leads to.
+    const layer = (entry.resolvedPath !== undefined ? entries.get(entry.resolvedPath)?.layer : undefined) ?? entry.layer;
+    if (entry.condensed !== undefined) {
+      // A link to a file searched at its own path would list that file's packages twice.
+      if (entry.kind === 'symlink' && entry.resolvedPath !== undefined && entries.has(entry.resolvedPath)) continue;
+      found.push(...entry.condensed.packages.map((item) => ({ ...item, layer })));
+      notes.push(...entry.condensed.notes);
+      continue;
+    }
     if (entry.content === undefined) {
       if (entry.kind === 'symlink' && entry.resolvedPath !== undefined && entry.size > 0) {
         notes.push(`${entry.path}: a symlink to ${entry.resolvedPath}, which no detector reads at that path; not read`);
       }
       continue;
     }
-    // A symlink's package data belongs to the layer that wrote the file it leads to.
-    const layer = (entry.resolvedPath !== undefined ? entries.get(entry.resolvedPath)?.layer : undefined) ?? entry.layer;
-    files.push({ path: entry.path, content: entry.content, layer, executable: (entry.mode & 0o111) !== 0 });
+    osFiles.push({ path: entry.path, content: entry.content, layer, executable: (entry.mode & 0o111) !== 0 });
   }
-  const detection = detectPackages(files);
-  return inventory(identityOf(image), detection, notes);
+  const detection = detectPackages(osFiles);
+  return inventory(identityOf(image), { ...detection, packages: [...detection.packages, ...found].sort(byIdentity) }, notes);
 }
 
 async function analyseRootfs(image: RootFilesystem, options: AnalyseOptions): Promise<ImageInventory> {
@@ -78,21 +88,17 @@ async function analyseRootfs(image: RootFilesystem, options: AnalyseOptions): Pr
       continue;
     }
     const found: FoundFile = { path: file.path, content, executable: file.executable };
-    if (isOsFile(file.path)) {
+    if (needsOs(file.path)) {
       osFiles.push(found);
       continue;
     }
-    const detection = detectPackages([found]);
+    const detection = detectFile(found);
     packages.push(...detection.packages);
     notes.push(...detection.notes);
   }
   const detection = detectPackages(osFiles);
   const all: Detection = { ...detection, packages: [...detection.packages, ...packages].sort(byIdentity) };
   return inventory({ reference: image.reference, layers: [] }, all, notes);
-}
-
-function byIdentity(a: InstalledPackage, b: InstalledPackage): number {
-  return a.ecosystem.localeCompare(b.ecosystem) || a.name.localeCompare(b.name) || a.version.localeCompare(b.version) || a.path.localeCompare(b.path);
 }
 
 function identityOf(image: LayeredImage): ImageIdentity {

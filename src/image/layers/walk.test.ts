@@ -10,7 +10,7 @@ import { walkLayers, type LayerBlob, type LayerWarning, type MergedEntry, type W
 async function walk(layers: LayerBlob[], options: Partial<WalkOptions> = {}) {
   const warnings: LayerWarning[] = [];
   const entries = new Map<string, MergedEntry>();
-  for await (const entry of walkLayers(layers, {
+  for await (const entry of walkLayers<never>(layers, {
     maxBytes: 1 << 30,
     wanted: () => true,
     onWarning: (warning) => warnings.push(warning),
@@ -57,6 +57,33 @@ describe('walkLayers', () => {
     const { entries } = await walk([layer], { wanted: (path) => path === 'var/lib/dpkg/status' });
     assert.deepEqual([...entries.keys()], ['var/lib/dpkg/status']);
     assert.equal(entries.get('var/lib/dpkg/status')?.content?.toString(), 'Package: bash\n');
+  });
+
+  it('tells wanted() which files are executable, and condenses wanted files as they are read', async () => {
+    const layer = await layerOf([
+      dir('usr/bin'),
+      { name: 'usr/bin/tool', content: 'ELF-ish bytes', mode: 0o755 },
+      { name: 'usr/bin/data', content: 'not executable', mode: 0o644 },
+      symlink('usr/bin/alias', 'tool'),
+    ]);
+    const asked: [string, boolean][] = [];
+    const entries = new Map<string, MergedEntry<number>>();
+    for await (const entry of walkLayers<number>([layer], {
+      maxBytes: 1 << 20,
+      wanted: (path, executable) => {
+        asked.push([path, executable]);
+        return executable || path === 'usr/bin/alias';
+      },
+      condense: ({ content }) => content.length,
+      onWarning: () => undefined,
+    })) entries.set(entry.path, entry);
+    assert.ok(asked.some(([path, executable]) => path === 'usr/bin/tool' && executable));
+    assert.ok(asked.some(([path, executable]) => path === 'usr/bin/data' && !executable));
+    assert.deepEqual([...entries.keys()].sort(), ['usr/bin/alias', 'usr/bin/tool']);
+    const tool = entries.get('usr/bin/tool')!;
+    assert.equal(tool.condensed, 'ELF-ish bytes'.length);
+    assert.equal(tool.content, undefined, 'the bytes are dropped once condensed');
+    assert.equal(entries.get('usr/bin/alias')?.condensed, 'ELF-ish bytes'.length, 'a symlink carries what its target condensed to');
   });
 
   it('resolves relative, absolute and chained symlinks within the image', async () => {

@@ -30,15 +30,23 @@ export interface LayerWarning {
   message: string;
 }
 
-export interface WalkOptions {
+export interface WalkOptions<Condensed = never> {
   /** Bound on the decompressed bytes of all layers together. */
   maxBytes: number;
-  /** Which paths (relative, no leading `./` or `/`) to yield; only their contents are kept in memory. */
-  wanted(path: string): boolean;
+  /**
+   * Which paths (relative, no leading `./` or `/`) to yield; only their contents are kept in memory. `executable` is
+   * true for regular files with an execute bit.
+   */
+  wanted(path: string, executable: boolean): boolean;
+  /**
+   * Turns a wanted file's bytes into what the caller needs of them, as soon as they are read, so that large files
+   * (binaries, archives) are not all held until the walk ends; `undefined` keeps the bytes instead.
+   */
+  condense?(file: { path: string; content: Buffer; executable: boolean }): Condensed | undefined;
   onWarning(warning: LayerWarning): void;
 }
 
-export interface MergedEntry {
+export interface MergedEntry<Condensed = never> {
   path: string;
   kind: 'file' | 'directory' | 'symlink';
   /** Digest of the layer the entry last came from. */
@@ -51,6 +59,8 @@ export interface MergedEntry {
   resolvedPath?: string;
   /** The bytes of a file, or of the file a symlink resolves to, when they were kept (the file was wanted). */
   content?: Buffer;
+  /** What `condense` made of a file's bytes, or of those of the file a symlink resolves to. */
+  condensed?: Condensed;
 }
 
 const WHITEOUT_PREFIX = '.wh.';
@@ -63,6 +73,7 @@ interface FileNode {
   mode: number;
   size: number;
   content?: Buffer;
+  condensed?: unknown;
 }
 interface SymlinkNode {
   kind: 'symlink';
@@ -89,24 +100,24 @@ interface LayerChanges {
   opaqueDirs: string[];
 }
 
-export async function* walkLayers(
+export async function* walkLayers<Condensed = never>(
   layers: AsyncIterable<LayerBlob> | Iterable<LayerBlob>,
-  options: WalkOptions,
-): AsyncGenerator<MergedEntry> {
+  options: WalkOptions<Condensed>,
+): AsyncGenerator<MergedEntry<Condensed>> {
   const root = newDirectory('');
   const decompressed = { bytes: 0 };
   for await (const layer of layers) {
-    const changes = await readLayer(layer, root, decompressed, options);
+    const changes = await readLayer(layer, root, decompressed, options as WalkOptions<unknown>);
     applyChanges(root, changes);
   }
-  yield* mergedEntries(root, root, '', options);
+  yield* mergedEntries(root, root, '', options as WalkOptions<unknown>) as Generator<MergedEntry<Condensed>>;
 }
 
 async function readLayer(
   layer: LayerBlob,
   root: DirectoryNode,
   decompressed: { bytes: number },
-  options: WalkOptions,
+  options: WalkOptions<unknown>,
 ): Promise<LayerChanges> {
   const changes: LayerChanges = { added: new Map(), whiteouts: [], opaqueDirs: [] };
   const tarBytes = bounded(decompress(verifyDigest(layer.stream, layer.digest)), layer.digest, decompressed, options.maxBytes);
@@ -128,14 +139,17 @@ async function readEntry(
   layer: string,
   root: DirectoryNode,
   changes: LayerChanges,
-  options: WalkOptions,
+  options: WalkOptions<unknown>,
 ): Promise<void> {
   const { header } = entry;
   const path = entryPath(header.name, layer, header.name);
   const name = posix.basename(path);
   const dir = posix.dirname(path) === '.' ? '' : posix.dirname(path);
-  const wanted = path !== '' && !name.startsWith(WHITEOUT_PREFIX) && options.wanted(path);
-  const content = wanted && isRegularFile(header.type) ? await collect(entry) : await drain(entry);
+  const executable = isRegularFile(header.type) && ((header.mode ?? 0) & 0o111) !== 0;
+  const wanted = path !== '' && !name.startsWith(WHITEOUT_PREFIX) && options.wanted(path, executable);
+  let content = wanted && isRegularFile(header.type) ? await collect(entry) : await drain(entry);
+  const condensed = content && options.condense ? options.condense({ path, content, executable }) : undefined;
+  if (condensed !== undefined) content = undefined;
   if (path === '') return;
   if (name === OPAQUE_MARKER) {
     changes.opaqueDirs.push(dir);
@@ -151,7 +165,7 @@ async function readEntry(
   switch (header.type) {
     case 'file':
     case 'contiguous-file':
-      changes.added.set(path, { kind: 'file', layer, mode, size: header.size ?? 0, content });
+      changes.added.set(path, { kind: 'file', layer, mode, size: header.size ?? 0, content, ...(condensed !== undefined ? { condensed } : {}) });
       return;
     case 'directory':
       changes.added.set(path, newDirectory(layer, mode));
@@ -172,7 +186,7 @@ async function readEntry(
         warn(`hardlink to "${targetPath}", which is not a regular file in this or a lower layer; it is left out`);
         return;
       }
-      if (wanted && !target.content) warn(`hardlink to "${targetPath}", whose content was not kept (not wanted)`);
+      if (wanted && !target.content && target.condensed === undefined) warn(`hardlink to "${targetPath}", whose content was not kept (not wanted)`);
       changes.added.set(path, { ...target, layer, mode });
       return;
     }
@@ -281,22 +295,22 @@ function* mergedEntries(
   root: DirectoryNode,
   dir: DirectoryNode,
   dirPath: string,
-  options: WalkOptions,
-): Generator<MergedEntry> {
+  options: WalkOptions<unknown>,
+): Generator<MergedEntry<unknown>> {
   for (const [name, node] of dir.children) {
     const path = dirPath === '' ? name : `${dirPath}/${name}`;
-    if (options.wanted(path)) yield mergedEntry(root, path, node, options);
+    if (options.wanted(path, node.kind === 'file' && (node.mode & 0o111) !== 0)) yield mergedEntry(root, path, node, options);
     if (node.kind === 'directory') yield* mergedEntries(root, node, path, options);
   }
 }
 
-function mergedEntry(root: DirectoryNode, path: string, node: TreeNode, options: WalkOptions): MergedEntry {
+function mergedEntry(root: DirectoryNode, path: string, node: TreeNode, options: WalkOptions<unknown>): MergedEntry<unknown> {
   const base = { path, layer: node.layer, mode: node.mode };
   switch (node.kind) {
     case 'directory':
       return { ...base, kind: 'directory', size: 0 };
     case 'file':
-      return { ...base, kind: 'file', size: node.size, content: node.content };
+      return { ...base, kind: 'file', size: node.size, content: node.content, ...(node.condensed !== undefined ? { condensed: node.condensed } : {}) };
     case 'symlink': {
       const resolved = resolveSymlinks(root, path);
       if ('problem' in resolved) {
@@ -311,6 +325,7 @@ function mergedEntry(root: DirectoryNode, path: string, node: TreeNode, options:
         linkTarget: node.linkTarget,
         resolvedPath: resolved.path,
         content: target.kind === 'file' ? target.content : undefined,
+        ...(target.kind === 'file' && target.condensed !== undefined ? { condensed: target.condensed } : {}),
       };
     }
   }

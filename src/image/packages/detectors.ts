@@ -28,6 +28,8 @@ export interface FoundFile {
 
 interface Detector {
   name: string;
+  /** The detector names packages after the operating system (dpkg, apk, rpm), so it must see the OS files first. */
+  needsOs?: boolean;
   wants(path: string, executable: boolean): boolean;
   /** The packages found, or why the file could not be read, or both when part of it could. */
   detect(file: FoundFile, os: OperatingSystem | undefined): InstalledPackage[] | string | { packages: InstalledPackage[]; notes: string[] };
@@ -36,8 +38,8 @@ interface Detector {
 const text = (file: FoundFile) => file.content.toString('utf8');
 
 const DETECTORS: readonly Detector[] = [
-  { name: 'dpkg', wants: (path) => path === DPKG_STATUS || path.startsWith(DPKG_STATUS_DIR), detect: (file, os) => parseDpkgStatus(text(file), file.path, os) },
-  { name: 'apk', wants: (path) => path === APK_INSTALLED, detect: (file, os) => parseApkInstalled(text(file), file.path, os) },
+  { name: 'dpkg', needsOs: true, wants: (path) => path === DPKG_STATUS || path.startsWith(DPKG_STATUS_DIR), detect: (file, os) => parseDpkgStatus(text(file), file.path, os) },
+  { name: 'apk', needsOs: true, wants: (path) => path === APK_INSTALLED, detect: (file, os) => parseApkInstalled(text(file), file.path, os) },
   { name: 'python', wants: isPythonMetadata, detect: (file) => parsePythonMetadata(text(file), file.path) },
   { name: 'npm', wants: isInstalledNpmManifest, detect: (file) => parseNpmManifest(text(file), file.path) },
   {
@@ -60,13 +62,18 @@ const DETECTORS: readonly Detector[] = [
       return rustBinaryPackages(result.crates, file.path);
     },
   },
-  { name: 'rpm', wants: (path) => (RPM_DATABASE_PATHS as readonly string[]).includes(path), detect: (file, os) => parseRpmDatabase(file.content, file.path, os) },
+  { name: 'rpm', needsOs: true, wants: (path) => (RPM_DATABASE_PATHS as readonly string[]).includes(path), detect: (file, os) => parseRpmDatabase(file.content, file.path, os) },
   { name: 'java', wants: isJavaArchive, detect: (file) => parseJavaArchive(file.content, file.path) },
 ];
 
 /** Whether any detector (or the OS detection) needs the file at `path`. */
 export function wants(path: string, executable = false): boolean {
   return (OS_FILE_PATHS as readonly string[]).includes(path) || DETECTORS.some((detector) => detector.wants(path, executable));
+}
+
+/** Whether the file says which OS this is, or is read by a detector that needs the OS: such files are read together. */
+export function needsOs(path: string): boolean {
+  return (OS_FILE_PATHS as readonly string[]).includes(path) || DETECTORS.some((detector) => detector.needsOs === true && detector.wants(path, false));
 }
 
 export interface Detection {
@@ -76,11 +83,20 @@ export interface Detection {
   notes: string[];
 }
 
+/** The packages of one file that does not need the OS (see `needsOs`), read on its own. */
+export function detectFile(file: FoundFile): Detection {
+  return detect([file], undefined);
+}
+
 export function detectPackages(files: readonly FoundFile[]): Detection {
   const os = detectOperatingSystem((path) => {
     const file = files.find((candidate) => candidate.path === path);
     return file ? text(file) : undefined;
   });
+  return detect(files, os);
+}
+
+function detect(files: readonly FoundFile[], os: OperatingSystem | undefined): Detection {
   const packages: InstalledPackage[] = [];
   const notes: string[] = [];
   for (const file of files) {
@@ -96,6 +112,10 @@ export function detectPackages(files: readonly FoundFile[]): Detection {
       packages.push(...result.packages.map((item) => (file.layer ? { ...item, layer: file.layer } : item)));
     }
   }
-  packages.sort((a, b) => a.ecosystem.localeCompare(b.ecosystem) || a.name.localeCompare(b.name) || a.version.localeCompare(b.version) || a.path.localeCompare(b.path));
+  packages.sort(byIdentity);
   return { ...(os ? { os } : {}), packages, notes };
+}
+
+export function byIdentity(a: InstalledPackage, b: InstalledPackage): number {
+  return a.ecosystem.localeCompare(b.ecosystem) || a.name.localeCompare(b.name) || a.version.localeCompare(b.version) || a.path.localeCompare(b.path);
 }

@@ -7,7 +7,7 @@
 import { lstat, open, readdir, readlink, stat } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { APK_INSTALLED } from '../packages/apk.js';
-import { DPKG_STATUS, DPKG_STATUS_DIR } from '../packages/dpkg.js';
+import { DPKG_STATUS } from '../packages/dpkg.js';
 import { OS_FILE_PATHS } from '../packages/os-release.js';
 import { RPM_DATABASE_PATHS } from '../packages/rpm.js';
 import type { RootFilesystem } from './types.js';
@@ -26,10 +26,6 @@ const SKIPPED_TOP_DIRECTORIES = new Set(['proc', 'sys', 'dev']);
 /** The files saying which OS this is, and the OS package databases (named after the OS), at fixed paths. */
 const OS_PATHS: readonly string[] = [...OS_FILE_PATHS, DPKG_STATUS, APK_INSTALLED, ...RPM_DATABASE_PATHS];
 
-/** Whether the file says which OS this is or holds OS packages: those are read together, the OS first. */
-export function isOsFile(path: string): boolean {
-  return OS_PATHS.includes(path) || path.startsWith(DPKG_STATUS_DIR);
-}
 const MAX_SYMLINK_HOPS = 40;
 
 export async function openRootfs(directory: string): Promise<RootFilesystem> {
