@@ -33,7 +33,8 @@ export function evaluateAffected(entry: AffectedPackage, installed: string, ecos
     if (range.type === 'GIT') continue;
     const order = orderFor(range.type, ecosystem);
     if (typeof order === 'string') {
-      notes.push(`${subject}: ${order}; only its versions list is used`);
+      // One note per ecosystem, not per advisory: the notes of a scan are collected as a set.
+      notes.push(`${order}: its advisories are matched by their versions lists only`);
       continue;
     }
     if (!isOrderable(order, installed)) {
