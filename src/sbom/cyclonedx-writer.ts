@@ -14,7 +14,8 @@ import { TOOL } from '../tool-info.js';
 import { advisoryUrl, suppressionMeaning, type VexJustification } from './advisory-links.js';
 import { RefAllocator } from './bom-refs.js';
 import { imagePurl } from './image-purl.js';
-import { freshStamp, KSPM_PROPERTY, type DocumentStamp, type ImageReport } from './model.js';
+import { freshStamp, KSPM_PROPERTY, type DocumentStamp } from './model.js';
+import type { ImageScanResult } from '../image/model.js';
 
 const { ComponentType } = CDX.Enums;
 const { AnalysisJustification, AnalysisState, AffectStatus, RatingMethod } = CDX.Enums.Vulnerability;
@@ -158,7 +159,7 @@ function compareText(a: string, b: string): number {
 }
 
 /** The CycloneDX 1.6 JSON text of the images scanned in one run. */
-export function cycloneDxJson(images: readonly ImageReport[], stamp: DocumentStamp = freshStamp()): string {
+export function cycloneDxJson(images: readonly ImageScanResult[], stamp: DocumentStamp = freshStamp()): string {
   const bom = new CDX.Models.Bom({ serialNumber: `urn:uuid:${stamp.uuid}` });
   bom.metadata.timestamp = stamp.timestamp;
   bom.metadata.tools.components.add(new CDX.Models.Component(ComponentType.Application, TOOL.name, { version: TOOL.version }));

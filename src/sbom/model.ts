@@ -1,14 +1,4 @@
-/** What the image-scan writers take: one entry per image scanned in a run. */
-import type { ImageInventory } from '../image/model.js';
-import type { Vulnerability } from '../vuln/vulnerability.js';
-
-/** One image's scan (the same shape as `ImageScanResult`): an SBOM needs only the inventory; vulnerabilities may be empty. */
-export interface ImageReport {
-  inventory: ImageInventory;
-  vulnerabilities: Vulnerability[];
-  notes: string[];
-}
-
+/** What makes SBOM documents reproducible, and the properties kspm writes into them. */
 /** What makes two SBOM documents differ though their content is the same: injected so that tests and reproducible builds can fix them. */
 export interface DocumentStamp {
   /** When the document was made. */

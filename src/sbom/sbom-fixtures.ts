@@ -1,7 +1,8 @@
 /** Small scan results for the SBOM and report tests: a Debian image with language packages, and an Alpine image. */
 import type { InstalledPackage } from '../image/packages/model.js';
 import type { Vulnerability } from '../vuln/vulnerability.js';
-import type { DocumentStamp, ImageReport } from './model.js';
+import type { DocumentStamp } from './model.js';
+import type { ImageScanResult } from '../image/model.js';
 
 export const FIXED_STAMP: DocumentStamp = { timestamp: new Date('2026-01-02T03:04:05Z'), uuid: '3f1c0a52-7d4e-4b8a-9c1e-2a5b6c7d8e9f' };
 
@@ -81,7 +82,7 @@ function vulnerability(fields: Partial<Vulnerability> & Pick<Vulnerability, 'id'
   };
 }
 
-export function debianImage(): ImageReport {
+export function debianImage(): ImageScanResult {
   const packages = [libssl, zlib, tar, semverTop, semverNested, babel, requests, xnet];
   return {
     inventory: {
@@ -156,7 +157,7 @@ export function debianImage(): ImageReport {
   };
 }
 
-export function alpineImage(): ImageReport {
+export function alpineImage(): ImageScanResult {
   const musl: InstalledPackage = {
     ecosystem: 'Alpine',
     name: 'musl',

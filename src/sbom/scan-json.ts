@@ -8,7 +8,7 @@ import type { InstalledPackage, OperatingSystem } from '../image/packages/model.
 import type { Severity } from '../vuln/advisory.js';
 import type { Vulnerability } from '../vuln/vulnerability.js';
 import { TOOL } from '../tool-info.js';
-import type { ImageReport } from './model.js';
+import type { ImageScanResult } from '../image/model.js';
 import { byWorstFirst, countBySeverity } from './ordering.js';
 
 /** Semantic versioning as the scan report's: minor for added fields, major for anything a reader could trip on. */
@@ -90,7 +90,7 @@ function packageOrder(a: InstalledPackage, b: InstalledPackage): number {
   return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 }
 
-export function imageScanDocument(images: readonly ImageReport[]): ImageScanDocument {
+export function imageScanDocument(images: readonly ImageScanResult[]): ImageScanDocument {
   return {
     schemaVersion: IMAGE_SCAN_SCHEMA_VERSION,
     tool: { name: TOOL.name, version: TOOL.version },
@@ -108,6 +108,6 @@ export function imageScanDocument(images: readonly ImageReport[]): ImageScanDocu
   };
 }
 
-export function imageScanJson(images: readonly ImageReport[]): string {
+export function imageScanJson(images: readonly ImageScanResult[]): string {
   return `${JSON.stringify(imageScanDocument(images), null, 2)}\n`;
 }

@@ -10,7 +10,7 @@ import type { Severity } from '../vuln/advisory.js';
 import type { Vulnerability } from '../vuln/vulnerability.js';
 import { TOOL } from '../tool-info.js';
 import { advisoryUrl, suppressionMeaning } from './advisory-links.js';
-import type { ImageReport } from './model.js';
+import type { ImageScanResult } from '../image/model.js';
 import { byWorstFirst, severityRank } from './ordering.js';
 
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -71,7 +71,7 @@ function message(inventory: ImageInventory, v: Vulnerability): string {
   return `${v.package.name} ${v.installedVersion} in ${inventory.image.reference} is affected by ${v.id} (${v.severity.toLowerCase()}); ${fix}.`;
 }
 
-export function imageScanSarif(images: readonly ImageReport[]): Log {
+export function imageScanSarif(images: readonly ImageScanResult[]): Log {
   const byId = new Map<string, Vulnerability[]>();
   for (const { vulnerabilities } of images) {
     for (const v of vulnerabilities) {

@@ -6,7 +6,7 @@ import pc from 'picocolors';
 import { SEVERITIES, type Severity } from '../vuln/advisory.js';
 import type { Vulnerability } from '../vuln/vulnerability.js';
 import { suppressionMeaning } from './advisory-links.js';
-import type { ImageReport } from './model.js';
+import type { ImageScanResult } from '../image/model.js';
 import { byWorstFirst, countBySeverity } from './ordering.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
@@ -74,7 +74,7 @@ function counts(vulnerabilities: readonly Vulnerability[], colors: Colors): stri
   return `${vulnerabilities.length}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`;
 }
 
-function imageSection({ inventory, vulnerabilities, notes }: ImageReport, colors: Colors): string[] {
+function imageSection({ inventory, vulnerabilities, notes }: ImageScanResult, colors: Colors): string[] {
   const { image, os } = inventory;
   const open = vulnerabilities.filter((v) => !v.suppressed).sort(byWorstFirst);
   const suppressed = vulnerabilities.filter((v) => v.suppressed).sort(byWorstFirst);
@@ -102,7 +102,7 @@ function imageSection({ inventory, vulnerabilities, notes }: ImageReport, colors
   return lines;
 }
 
-export function imageScanTable(images: readonly ImageReport[], options: TableOptions): string {
+export function imageScanTable(images: readonly ImageScanResult[], options: TableOptions): string {
   const colors = pc.createColors(options.color);
   return images.map((image) => imageSection(image, colors).join('\n')).join('\n');
 }

@@ -8,7 +8,8 @@ import type { InstalledPackage } from '../image/packages/model.js';
 import { TOOL } from '../tool-info.js';
 import { RefAllocator } from './bom-refs.js';
 import { imagePurl } from './image-purl.js';
-import { freshStamp, KSPM_PROPERTY, type DocumentStamp, type ImageReport } from './model.js';
+import { freshStamp, KSPM_PROPERTY, type DocumentStamp } from './model.js';
+import type { ImageScanResult } from '../image/model.js';
 import { BUILT_FROM, type SpdxAnnotation, type SpdxDocument, type SpdxPackage, type SpdxRelationship } from './spdx-model.js';
 
 /** SPDX identifiers allow letters, digits, `.` and `-` only. */
@@ -59,7 +60,7 @@ function installedPackage(pkg: InstalledPackage, id: string, annotate: (comment:
 }
 
 /** The SPDX 2.3 JSON text of the images scanned in one run (vulnerabilities are not part of SPDX 2.3). */
-export function spdxJson(images: readonly ImageReport[], stamp: DocumentStamp = freshStamp()): string {
+export function spdxJson(images: readonly ImageScanResult[], stamp: DocumentStamp = freshStamp()): string {
   const refs = new RefAllocator();
   const created = spdxDate(stamp.timestamp);
   const creator = `Tool: ${TOOL.name}-${TOOL.version}`;
