@@ -29,7 +29,8 @@ export interface DbUpdateFlags {
   mirror?: string;
   /** Only these ecosystems' sources (OSV ecosystem names; Debian and Alpine also take their distribution's feed). */
   ecosystem: string[];
-  output?: (typeof DB_STATUS_FORMATS)[number];
+  /** `json`: also each source's outcome as JSON on standard output. */
+  output?: 'json';
 }
 
 export interface DbImportFlags {
@@ -198,7 +199,7 @@ function reportOutcome(outcome: SourceOutcome, verb: string): void {
   if (outcome.kept) {
     process.stderr.write(`error: ${outcome.source}: nothing imported, previous data kept\n`);
   } else {
-    process.stderr.write(`${verb} ${outcome.source}: ${advisoryCount(outcome.advisories)}${outcome.errors.length > 0 ? `, ${plural(outcome.errors.length, 'record')} skipped` : ''}\n`);
+    process.stderr.write(`${verb} ${outcome.source}: ${advisoryCount(outcome.advisories)}${outcome.errors.length > 0 ? `, ${plural(outcome.errors.length, 'error')}` : ''}\n`);
   }
   for (const error of outcome.errors.slice(0, ERRORS_SHOWN_PER_SOURCE)) process.stderr.write(`error: ${outcome.source}: ${formatImportError(error)}\n`);
   const hidden = outcome.errors.length - ERRORS_SHOWN_PER_SOURCE;
@@ -242,14 +243,17 @@ function statusTable(status: DbStatus, now: Date): string {
   if (status.sources.length === 0) {
     lines.push('no sources imported yet', '');
   } else {
-    lines.push(...table(['SOURCE', 'KIND', 'FROM', 'IMPORTED', 'ADVISORIES', 'DATA AGE'], status.sources.map((source) => [
+    // An imported path is its own name; FROM only says something for downloads.
+    const showFrom = status.sources.some((source) => source.location !== source.name);
+    const rows = status.sources.map((source) => [
       source.name,
       source.kind,
-      source.location,
+      ...(showFrom ? [source.location === source.name ? '' : source.location] : []),
       `${source.importedAt.slice(0, 16).replace('T', ' ')} (${ageText(daysSince(source.importedAt, now))})`,
       count(source.recordCount),
       source.dataDate ? ageText(daysSince(source.dataDate, now)) : '-',
-    ]), [4]), '');
+    ]);
+    lines.push(...table(['SOURCE', 'KIND', ...(showFrom ? ['FROM'] : []), 'IMPORTED', 'ADVISORIES', 'DATA AGE'], rows, [showFrom ? 4 : 3]), '');
     lines.push(...table(['ECOSYSTEM', 'ADVISORIES'], Object.entries(status.perEcosystem).map(([ecosystem, n]) => [ecosystem, count(n)]), [1]), '');
   }
   lines.push(`total: ${advisoryCount(status.advisories)} from ${plural(status.sources.length, 'source')}`);
