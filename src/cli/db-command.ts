@@ -201,7 +201,9 @@ function reportOutcome(outcome: SourceOutcome, verb: string): void {
   } else {
     process.stderr.write(`${verb} ${outcome.source}: ${advisoryCount(outcome.advisories)}${outcome.errors.length > 0 ? `, ${plural(outcome.errors.length, 'error')}` : ''}\n`);
   }
-  for (const error of outcome.errors.slice(0, ERRORS_SHOWN_PER_SOURCE)) process.stderr.write(`error: ${outcome.source}: ${formatImportError(error)}\n`);
+  for (const error of outcome.errors.slice(0, ERRORS_SHOWN_PER_SOURCE)) {
+    process.stderr.write(`error: ${error.file === outcome.source ? '' : `${outcome.source}: `}${formatImportError(error)}\n`);
+  }
   const hidden = outcome.errors.length - ERRORS_SHOWN_PER_SOURCE;
   if (hidden > 0) process.stderr.write(`error: ${outcome.source}: … and ${count(hidden)} more\n`);
 }
@@ -303,15 +305,19 @@ class StatusLine {
 
   show(message: string): void {
     if (!this.enabled) return;
-    const width = (process.stderr.columns ?? 101) - 1;
+    const width = this.width();
     process.stderr.write(`\r${message.slice(0, width).padEnd(width)}`);
     this.drawn = true;
   }
 
   clear(): void {
     if (!this.drawn) return;
-    const width = (process.stderr.columns ?? 101) - 1;
-    process.stderr.write(`\r${' '.repeat(width)}\r`);
+    process.stderr.write(`\r${' '.repeat(this.width())}\r`);
     this.drawn = false;
+  }
+
+  /** A terminal that reports no size (0 columns, as under `script`) gets 100. */
+  private width(): number {
+    return (process.stderr.columns || 101) - 1;
   }
 }
