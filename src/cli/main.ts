@@ -20,6 +20,13 @@ import { REVIEW_FORMATS } from '../rbac/review/index.js';
 import { INVENTORY_FORMATS, inventoryCommand, type InventoryFlags } from './inventory-command.js';
 import { DEFAULT_KUBERNETES_VERSION, scanCommand, type ScanFlags } from './scan-command.js';
 import { DEFAULT_MAX_FILE_MIB } from './targets.js';
+import {
+  DB_COMMAND_HELP, DB_STATUS_FORMATS, DEFAULT_MAX_AGE_DAYS, dbImportCommand, dbStatusCommand, dbUpdateCommand,
+  type DbImportFlags, type DbStatusFlags, type DbUpdateFlags,
+} from './db-command.js';
+import {
+  DEFAULT_IGNORE_FILE, IMAGE_SCAN_FORMATS, imageScanCommand, SBOM_FORMATS, sbomCommand, type ImageScanFlags, type ImageSourceFlags,
+} from './image-command.js';
 
 const collect = (value: string, previous: string[]) => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
 const repeat = (value: string, previous: string[]) => [...previous, value];
@@ -68,6 +75,14 @@ function program(setExit: (code: number) => void): Command {
     .option('--exceptions <file>', 'exceptions file (see docs/exceptions.md)')
     .option('--config <file>', 'scan configuration file (YAML); flags override it')
     .option('--max-file-size <MiB>', 'refuse input files larger than this', String(DEFAULT_MAX_FILE_MIB))
+    .option('--images', "also scan every distinct image the workloads run for known vulnerabilities (see kspm image scan)")
+    .option('--platform <os/arch[/variant]>', '--images: platform to take from multi-platform images (default linux/amd64)')
+    .addOption(new Option('--insecure-registry <host[:port]>', '--images: registry to reach over plain http (repeatable)').argParser(repeat).default([]))
+    .option('--cache-dir <dir>', '--images: layer cache (default: $XDG_CACHE_HOME/kspm/layers)')
+    .option('--db <file>', '--images: the advisory database (default: $KSPM_VULN_DB, then ~/.cache/kspm/vuln.db)')
+    .option('--max-db-age <days>', '--images: warn when the advisory data is older than this', '7')
+    .option('--ignore-file <file>', `--images: vulnerabilities to set aside (default: ${DEFAULT_IGNORE_FILE} when present)`)
+    .addOption(new Option('--vex <file>', '--images: OpenVEX document (repeatable)').argParser(repeat).default([]))
     .action(async (paths: string[], flags: ScanFlags) => setExit(await scanCommand(paths, flags)));
 
   clusterOptions(root
@@ -165,7 +180,62 @@ function program(setExit: (code: number) => void): Command {
       setExit(EXIT.ok);
     });
 
+  const db = root.command('db').description(DB_COMMAND_HELP.db);
+  db.command('update')
+    .description(DB_COMMAND_HELP.update)
+    .option('--db <file>', 'the advisory database (default: $KSPM_VULN_DB, then ~/.cache/kspm/vuln.db)')
+    .option('--config <file>', 'sources to download (YAML or JSON; see docs/vuln-db.md)')
+    .option('--mirror <url>', 'base URL of a mirror that serves every source under its host and path')
+    .addOption(new Option('--ecosystem <name>', 'only the sources of this ecosystem (repeatable or comma-separated)').argParser(collect).default([]))
+    .addOption(new Option('-o, --output <format>', 'also print each source\'s outcome as JSON').choices(['json']))
+    .action(async (flags: DbUpdateFlags) => setExit(await dbUpdateCommand(flags)));
+  db.command('import')
+    .description(DB_COMMAND_HELP.import)
+    .argument('<paths...>', 'files or folders of advisories')
+    .option('--db <file>', 'the advisory database (default: $KSPM_VULN_DB, then ~/.cache/kspm/vuln.db)')
+    .action(async (paths: string[], flags: DbImportFlags) => setExit(await dbImportCommand(paths, flags)));
+  db.command('status')
+    .description(DB_COMMAND_HELP.status)
+    .option('--db <file>', 'the advisory database (default: $KSPM_VULN_DB, then ~/.cache/kspm/vuln.db)')
+    .addOption(new Option('-o, --output <format>', 'status format').choices(DB_STATUS_FORMATS).default('table'))
+    .option('--max-age <days>', 'warn when the data is older than this', String(DEFAULT_MAX_AGE_DAYS))
+    .action((flags: DbStatusFlags) => setExit(dbStatusCommand(flags)));
+
+  const image = root.command('image').description('Container images: packages and known vulnerabilities');
+  imageSourceOptions(image
+    .command('scan')
+    .description('Scan container images for known vulnerabilities: registry references, OCI layouts, docker save archives, root filesystems or SBOMs')
+    .argument('[references...]', 'registry references (nginx:1.27, ghcr.io/org/app@sha256:...)'))
+    .addOption(new Option('-o, --output <format>', 'report format').choices(IMAGE_SCAN_FORMATS).default('table'))
+    .addOption(new Option('--sbom <file>', 'scan the packages a CycloneDX or SPDX JSON SBOM lists (repeatable)').argParser(repeat).default([]))
+    .option('--db <file>', 'the advisory database (default: $KSPM_VULN_DB, then ~/.cache/kspm/vuln.db)')
+    .option('--max-db-age <days>', 'warn when the advisory data is older than this', '7')
+    .option('--ignore-file <file>', `vulnerabilities to set aside: ids with optional exp:YYYY-MM-DD, or YAML (default: ${DEFAULT_IGNORE_FILE} when present)`)
+    .addOption(new Option('--vex <file>', 'OpenVEX document whose not_affected/fixed statements set findings aside (repeatable)').argParser(repeat).default([]))
+    .option('--ignore-unfixed', 'leave out vulnerabilities without a fixed version')
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when an open vulnerability is at or above this severity').choices(['critical', 'high', 'medium', 'low', 'negligible']))
+    .action(async (references: string[], flags: ImageScanFlags) => setExit(await imageScanCommand(references, flags)));
+
+  imageSourceOptions(root
+    .command('sbom')
+    .description('Write the software bill of materials of container images (no vulnerability matching)')
+    .argument('[references...]', 'registry references'))
+    .addOption(new Option('-o, --output <format>', 'SBOM format').choices(SBOM_FORMATS).default('cyclonedx'))
+    .action(async (references: string[], flags: ImageSourceFlags) => setExit(await sbomCommand(references, flags)));
+
   return root;
+}
+
+/** Where images come from and how they are pulled, shared by `image scan` and `sbom`. */
+function imageSourceOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--oci-layout <dir>', 'an OCI image layout: DIR, DIR:TAG or DIR@sha256:... (repeatable)').argParser(repeat).default([]))
+    .addOption(new Option('--docker-archive <file>', 'a docker save archive: FILE, FILE:REPO:TAG or FILE@sha256:ID (repeatable)').argParser(repeat).default([]))
+    .addOption(new Option('--rootfs <dir>', 'a root filesystem (repeatable)').argParser(repeat).default([]))
+    .option('--platform <os/arch[/variant]>', 'platform to take from multi-platform images (default linux/amd64)')
+    .addOption(new Option('--insecure-registry <host[:port]>', 'registry to reach over plain http (loopback ones always are; repeatable)').argParser(repeat).default([]))
+    .option('--cache-dir <dir>', 'layer cache (default: $XDG_CACHE_HOME/kspm/layers)')
+    .option('--output-file <file>', 'write the report to a file (atomically) instead of standard output');
 }
 
 /** Runs the CLI and returns the exit status; never calls process.exit itself. */

@@ -3,7 +3,7 @@ import type { ReadProgress } from '../cluster/read.js';
 const INTERVAL_MS = 100;
 
 /**
- * One status line on standard error while clusters are read, redrawn in place at most ten times a second; nothing at
+ * One status line on standard error while clusters are read or images scanned, redrawn in place at most ten times a second; nothing at
  * all when standard error is not a terminal (CI logs, redirected output) or under CI=true.
  */
 export class ProgressLine {
@@ -16,11 +16,15 @@ export class ProgressLine {
   ) {}
 
   update(context: string, progress: ReadProgress): void {
+    this.show(`reading ${context}: ${progress.listsDone}/${progress.listsTotal} resource types, ${progress.objects} objects`, progress.listsDone >= progress.listsTotal);
+  }
+
+  /** Draws `text`, unless the last draw was moments ago and this is not the final state. */
+  show(text: string, final = false): void {
     if (!this.enabled) return;
     const now = Date.now();
-    if (now - this.lastDraw < INTERVAL_MS && progress.listsDone < progress.listsTotal) return;
+    if (now - this.lastDraw < INTERVAL_MS && !final) return;
     this.lastDraw = now;
-    const text = `reading ${context}: ${progress.listsDone}/${progress.listsTotal} resource types, ${progress.objects} objects`;
     const width = typeof this.out.columns === 'number' ? this.out.columns - 1 : 100;
     this.out.write(`\r${text.slice(0, width).padEnd(width)}`);
     this.drawn = true;

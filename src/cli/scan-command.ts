@@ -1,6 +1,6 @@
 import { loadConfig, type ScanConfig } from '../config.js';
 import { parsePssVersion, formatPssVersion } from '../controls/pss/version.js';
-import { runScan } from '../engine/scan.js';
+import { runScan, type ImageScanner } from '../engine/scan.js';
 import { selectControls } from '../engine/select.js';
 import { emptyExceptions, loadExceptionsFile } from '../exceptions/index.js';
 import { FRAMEWORKS, frameworkById } from '../frameworks/index.js';
@@ -12,6 +12,10 @@ import { warnGaps } from './gaps.js';
 import { openOutput } from './output-file.js';
 import { DEFAULT_MAX_FILE_MIB, resolveTargets, scanSources, targetNames, type TargetFlags } from './targets.js';
 import { UsageError } from '../usage-error.js';
+import { openScanDatabase } from './db-command.js';
+import { imageSourceSettings, loadSuppressions } from './image-command.js';
+import { ProgressLine } from './progress.js';
+import { workloadImageScanner } from './workload-images.js';
 
 export const DEFAULT_KUBERNETES_VERSION = '1.35';
 
@@ -27,6 +31,14 @@ export interface ScanFlags extends TargetFlags {
   exceptions?: string;
   config?: string;
   maxFileSize: string;
+  images?: boolean;
+  platform?: string;
+  insecureRegistry: string[];
+  cacheDir?: string;
+  db?: string;
+  maxDbAge: string;
+  ignoreFile?: string;
+  vex: string[];
 }
 
 function kubernetesMinor(text: string): string {
@@ -82,6 +94,7 @@ export async function scanCommand(paths: string[], flags: ScanFlags): Promise<nu
   };
 
   const now = new Date();
+  const images = flags.images ? imageScanning(flags, targets.clusters.length > 0, targets.kubeconfig) : undefined;
   const output = openOutput(flags.outputFile);
   const sink = createSink(flags.output as OutputFormat, output.stream, { color: output.color });
   try {
@@ -99,6 +112,7 @@ export async function scanCommand(paths: string[], flags: ScanFlags): Promise<nu
         namespaces: flags.namespace,
         ...(failOn ? { failOn } : {}),
         now,
+        ...(images ? { scanImages: images.scanner } : {}),
       },
       sink,
       header,
@@ -115,5 +129,32 @@ export async function scanCommand(paths: string[], flags: ScanFlags): Promise<nu
   } catch (error) {
     await output.discard();
     throw error;
+  } finally {
+    images?.close();
   }
+}
+
+/** The image scanner `--images` asks for: the advisory database opened once, images pulled as `kspm image scan` does. */
+function imageScanning(flags: ScanFlags, liveClusters: boolean, kubeconfig: string | undefined): { scanner: ImageScanner; close(): void } {
+  const maxAgeDays = Number(flags.maxDbAge);
+  if (!Number.isFinite(maxAgeDays) || maxAgeDays <= 0) throw new UsageError(`invalid --max-db-age "${flags.maxDbAge}": expected a number of days`);
+  const suppressions = loadSuppressions(flags);
+  for (const error of suppressions.errors) process.stderr.write(`error: ${error}\n`);
+  const db = openScanDatabase(flags.db, { maxAgeDays, warn: (message) => process.stderr.write(`warning: ${message}\n`) });
+  const progress = new ProgressLine();
+  const scanner = workloadImageScanner({
+    settings: {
+      ...imageSourceSettings(flags),
+      advisories: db,
+      suppressions: { ignoreRules: suppressions.ignoreRules, vex: suppressions.vex },
+    },
+    readPullSecrets: liveClusters,
+    ...(kubeconfig !== undefined ? { kubeconfig } : {}),
+    warn: (message) => process.stderr.write(`warning: ${message}\n`),
+    progress: (done, total) => {
+      progress.show(`scanning images: ${done}/${total}`, done === total);
+      if (done === total) progress.clear();
+    },
+  });
+  return { scanner, close: () => db.close() };
 }
