@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { EXIT } from '../engine/scan.js';
 import { UsageError } from '../usage-error.js';
+import { ProgressLine } from './progress.js';
 import {
   DEFAULT_OSV_ECOSYSTEMS, defaultDbPath, formatImportError, importPaths, openAdvisoryDb, parseUpdateConfig, updateDb,
   type AdvisoryDb, type DbStatus, type SourceOutcome, type UpdateConfig, type UpdateOptions,
@@ -52,7 +53,7 @@ export interface ScanDatabaseOptions {
 export async function dbUpdateCommand(flags: DbUpdateFlags, options: UpdateOptions = {}): Promise<number> {
   const config = updateConfigFrom(flags);
   const db = openWritable(flags.db);
-  const status = new StatusLine();
+  const status = new ProgressLine();
   let outcomes: SourceOutcome[];
   try {
     outcomes = await updateDb(db, config, (message) => status.show(message), options);
@@ -69,7 +70,7 @@ export async function dbUpdateCommand(flags: DbUpdateFlags, options: UpdateOptio
 export async function dbImportCommand(paths: string[], flags: DbImportFlags): Promise<number> {
   if (paths.length === 0) throw new UsageError('kspm db import needs at least one file or folder of advisories');
   const db = openWritable(flags.db);
-  const status = new StatusLine();
+  const status = new ProgressLine();
   let outcomes: SourceOutcome[];
   try {
     outcomes = await importPaths(db, paths, (message) => status.show(message));
@@ -295,29 +296,3 @@ function plural(n: number, word: string): string {
   return `${count(n)} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/**
- * What update and import are doing, redrawn in place on standard error when it is a terminal (never under CI); the
- * per-source result lines are printed either way. The cluster reader's ProgressLine is shaped for its counts.
- */
-class StatusLine {
-  private drawn = false;
-  private readonly enabled = process.stderr.isTTY === true && !process.env.CI;
-
-  show(message: string): void {
-    if (!this.enabled) return;
-    const width = this.width();
-    process.stderr.write(`\r${message.slice(0, width).padEnd(width)}`);
-    this.drawn = true;
-  }
-
-  clear(): void {
-    if (!this.drawn) return;
-    process.stderr.write(`\r${' '.repeat(this.width())}\r`);
-    this.drawn = false;
-  }
-
-  /** A terminal that reports no size (0 columns, as under `script`) gets 100. */
-  private width(): number {
-    return (process.stderr.columns || 101) - 1;
-  }
-}

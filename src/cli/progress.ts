@@ -25,14 +25,19 @@ export class ProgressLine {
     const now = Date.now();
     if (now - this.lastDraw < INTERVAL_MS && !final) return;
     this.lastDraw = now;
-    const width = typeof this.out.columns === 'number' ? this.out.columns - 1 : 100;
+    const width = this.width();
     this.out.write(`\r${text.slice(0, width).padEnd(width)}`);
     this.drawn = true;
   }
 
+  /** Terminals that report no width (0 under `script`) get 100 columns. */
+  private width(): number {
+    return (typeof this.out.columns === 'number' && this.out.columns > 1 ? this.out.columns : 101) - 1;
+  }
+
   clear(): void {
     if (!this.drawn) return;
-    const width = typeof this.out.columns === 'number' ? this.out.columns - 1 : 100;
+    const width = this.width();
     this.out.write(`\r${' '.repeat(width)}\r`);
     this.drawn = false;
   }
