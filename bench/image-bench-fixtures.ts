@@ -5,7 +5,7 @@
  * real advisories name, at versions inside and outside their ranges.
  */
 import { execFile, spawn } from 'node:child_process';
-import { cp, copyFile, lstat, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { cp, copyFile, lstat, mkdir, readdir, readFile, realpath, stat, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import { promisify } from 'node:util';
@@ -166,7 +166,23 @@ export async function selectLayers(totalMiB: number): Promise<Selection[]> {
   const data = new Selection('data: /usr/share');
   const used = base.bytes + programs.bytes + app.bytes;
   await data.addTree('/usr/share', Math.max(totalMiB * MiB - used, share(0.05)));
-  return [base, programs, app, data];
+  const layers = [base, programs, app, data];
+  await dropDanglingSymlinks(layers);
+  return layers;
+}
+
+/** Symlinks whose target the budget left out of every layer would only add notes that no real image gives. */
+async function dropDanglingSymlinks(layers: readonly Selection[]): Promise<void> {
+  const present = new Set(layers.flatMap((layer) => layer.entries));
+  for (const layer of layers) {
+    if (layer.dereference) continue;
+    const kept: string[] = [];
+    for (const path of layer.entries) {
+      const isLink = (await lstat(path)).isSymbolicLink();
+      if (!isLink || present.has(await realpath(path).catch(() => ''))) kept.push(path);
+    }
+    layer.entries.splice(0, layer.entries.length, ...kept);
+  }
 }
 
 /** Each selection as a gzip tar (made by the system's tar, in parallel) in `dir`. */
@@ -207,29 +223,52 @@ type LanguageEcosystem = (typeof LANGUAGE_ECOSYSTEMS)[number];
 
 /**
  * `count` packages: this machine's dpkg packages (as Debian 12 reports them), then language packages taken in turn
- * from Go, PyPI and crates.io advisories under `advisoryDirs`, each once at an affected and once at a fixed version.
+ * from Go, PyPI and crates.io advisories under `advisoryDirs`, at an affected or a fixed version. As in a real image,
+ * a name comes back at another version only once every name of its ecosystem has been used (the shared data names
+ * about 2,900 language packages), and names alternate between starting affected and starting fixed.
  */
 export async function benchPackages(advisoryDirs: readonly string[], count: number): Promise<BenchPackage[]> {
   const installed = parseDpkgStatus(await readFile(DPKG_STATUS_FILE, 'utf8'), 'var/lib/dpkg/status', BENCH_OS);
   const chosen: BenchPackage[] = installed.slice(0, count).map((pkg) => ({ pkg, chosen: 'installed' }));
-  const perEcosystem = new Map<LanguageEcosystem, BenchPackage[]>(LANGUAGE_ECOSYSTEMS.map((ecosystem) => [ecosystem, []]));
+  const byName = new Map<string, BenchPackage[]>();
   const seen = new Set<string>();
   for (const dir of advisoryDirs) {
     const { advisories } = await readAdvisoryPath(dir);
     for (const advisory of advisories.sort((a, b) => (a.id < b.id ? -1 : 1))) {
       for (const candidate of candidatesOf(advisory)) {
-        const key = `${candidate.pkg.ecosystem}\0${candidate.pkg.name}\0${candidate.pkg.version}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        perEcosystem.get(candidate.pkg.ecosystem as LanguageEcosystem)?.push(candidate);
+        const { ecosystem, name, version } = candidate.pkg;
+        if (seen.has(`${ecosystem}\0${name}\0${version}`)) continue;
+        seen.add(`${ecosystem}\0${name}\0${version}`);
+        const versions = byName.get(`${ecosystem}\0${name}`) ?? [];
+        byName.set(`${ecosystem}\0${name}`, [...versions, candidate]);
       }
     }
   }
-  const queues = [...perEcosystem.values()].filter((queue) => queue.length > 0);
+  const queues = LANGUAGE_ECOSYSTEMS.map((ecosystem) => ecosystemQueue([...byName].filter(([key]) => key.startsWith(`${ecosystem}\0`)).map(([, versions]) => versions)))
+    .filter((queue) => queue.length > 0);
   for (let round = 0; chosen.length < count && queues.some((queue) => round < queue.length); round++) {
     for (const queue of queues) if (chosen.length < count && round < queue.length) chosen.push(queue[round]!);
   }
   return chosen;
+}
+
+/** One version of every name, then a second of every name that has one, and so on. */
+function ecosystemQueue(names: readonly BenchPackage[][]): BenchPackage[] {
+  const ordered = names.map((versions, index) => alternate(versions, index % 2 === 0 ? 'inside' : 'outside'));
+  const queue: BenchPackage[] = [];
+  for (let depth = 0; ordered.some((versions) => depth < versions.length); depth++) {
+    for (const versions of ordered) if (depth < versions.length) queue.push(versions[depth]!);
+  }
+  return queue;
+}
+
+/** The versions of one name, alternating affected and fixed ones, starting with `first`. */
+function alternate(versions: readonly BenchPackage[], first: 'inside' | 'outside'): BenchPackage[] {
+  const leading = versions.filter((version) => version.chosen === first);
+  const trailing = versions.filter((version) => version.chosen !== first);
+  return Array.from({ length: Math.max(leading.length, trailing.length) }, (_, index) => [leading[index], trailing[index]])
+    .flat()
+    .filter((version): version is BenchPackage => version !== undefined);
 }
 
 function candidatesOf(advisory: Advisory): BenchPackage[] {
