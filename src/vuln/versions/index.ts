@@ -1,4 +1,5 @@
 /** Version comparison keyed by OSV ecosystem name; each ecosystem follows its own published ordering rules. */
+import * as apk from './apk.js';
 import * as cran from './cran.js';
 import * as dpkg from './dpkg.js';
 import * as maven from './maven.js';
@@ -17,6 +18,7 @@ type Comparator = (a: string, b: string) => Comparison;
 const COMPARATORS = {
   Debian: dpkg.compare,
   Ubuntu: dpkg.compare,
+  Alpine: apk.compare,
   'Red Hat': rpm.compare,
   'Rocky Linux': rpm.compare,
   AlmaLinux: rpm.compare,

@@ -1,6 +1,7 @@
 /** Hand-picked cases for the rules each ecosystem gets wrong most easily. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import * as apk from './apk.js';
 import * as cran from './cran.js';
 import * as dpkg from './dpkg.js';
 import { compareVersions, ECOSYSTEMS } from './index.js';
@@ -137,6 +138,50 @@ describe('cran', () => {
       ['0.01.0', '=', '0.1-0'],
       ['0.3.2.0', '>', '0.3.2'],
     ]));
+});
+
+describe('apk', () => {
+  it('ranks suffixes around the plain version: pre-releases below, post-releases above', () => {
+    const ordered = ['1.2_alpha', '1.2_beta', '1.2_pre', '1.2_rc', '1.2', '1.2_cvs', '1.2_svn', '1.2_git', '1.2_hg', '1.2_p'];
+    for (let i = 1; i < ordered.length; i++) checkCases(apk.compare, [[ordered[i - 1]!, '<', ordered[i]!]]);
+  });
+  it('compares revisions and suffix numbers by value', () =>
+    checkCases(apk.compare, [
+      ['1.36.1-r29', '<', '1.36.1-r30'],
+      ['3.3.1-r0', '<', '3.3.2-r0'],
+      ['1.2_git9', '<', '1.2_git10'],
+      ['1.0_rc1-r5', '<', '1.0-r0'],
+    ]));
+  it('gives a version that goes on the upper hand, unless it goes on with a pre-release', () =>
+    checkCases(apk.compare, [
+      ['1.0', '<', '1.0.1'],
+      ['1.0', '<', '1.0a'],
+      ['1.0z', '<', '1.0.1'],
+      ['1.0_rc1', '<', '1.0'],
+      ['1.0_p1', '>', '1.0'],
+    ]));
+  it('counts leading zeros of a dotted number against it, as apk 2 does', () =>
+    checkCases(apk.compare, [
+      ['1.01', '<', '1.1'],
+      ['1.00', '<', '1.0'],
+      ['1.010', '>', '1.09'],
+    ]));
+  it('reads digits after a letter as a number (old openssh-style versions)', () =>
+    checkCases(apk.compare, [['6.6.2p1-r9', '<', '6.6.2p1-r10']]));
+  it('tells well-formed versions from those outside the grammar', () => {
+    for (const version of ['3.3.1-r0', '1.2_git20230101-r1', '6.6.2p1', '2.3.0b-r4']) assert.ok(apk.isWellFormed(version), version);
+    for (const version of ['1-ruff', '0.r1', '.1', 'a', '1.2.0A', '1.2_blah', '1-r0-1', '']) assert.ok(!apk.isWellFormed(version), version);
+  });
+  it('orders malformed versions by the OSV rules: leftovers lose, unreadable pairs compare as text', () =>
+    checkCases(apk.compare, [
+      ['1', '>', '1-ruff'],
+      ['1-ruff2', '=', '1--ruff1'],
+      ['1.2.0A', '<', '1.2.0d'],
+      ['1.2', '>', '1.2_blah'],
+      ['.2', '>', '.1'],
+      ['', '<', '0.1'],
+    ]));
+  it('is reached as the Alpine ecosystem', () => assert.equal(compareVersions('Alpine', '3.3.1-r0', '3.3.2-r0'), -1));
 });
 
 describe('compareVersions', () => {
