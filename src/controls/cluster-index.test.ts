@@ -12,7 +12,7 @@ import { CLUSTER_CONTROLS } from './cluster-index.js';
 import { DEFAULT_TEST_OPTIONS } from './testing.js';
 import type { Control, ResourceControl, Violation } from './types.js';
 
-const CATEGORIES = new Set(['Exposure', 'Network', 'RBAC', 'API Lifecycle', 'Workload', 'Cluster']);
+const CATEGORIES = new Set(['Exposure', 'Network', 'RBAC', 'API Lifecycle', 'Workload', 'Cluster', 'Images']);
 const resourceControls = CLUSTER_CONTROLS.filter((control): control is ResourceControl => control.scope === 'resource');
 
 function byId(id: string): ResourceControl {
