@@ -75,6 +75,22 @@ describe('analyseImage, layered images', () => {
     assert.deepEqual(afterRewrite.packages.map((item) => [item.name, item.version, item.layer]), [['only', '2.0', rewritten.layerDigests[1]]]);
   });
 
+  it('credits each package of a rewritten database to the lowest layer that already held it at that version', async () => {
+    const stanza = (name: string, version: string) => `Package: ${name}\nStatus: install ok installed\nVersion: ${version}\nArchitecture: amd64\n`;
+    const base = [stanza('bash', '5.2.15-2+b7'), stanza('libssl3', '3.0.15-1~deb12u1')].join('\n');
+    const upgraded = [stanza('bash', '5.2.15-2+b7'), stanza('curl', '7.88.1-10+deb12u8'), stanza('libssl3', '3.0.17-1~deb12u2')].join('\n');
+    const image = await layoutOf([
+      [{ name: 'etc/os-release', content: 'ID=debian\nVERSION_ID="12"\n' }, { name: 'var/lib/dpkg/status', content: base }],
+      [{ name: 'var/lib/dpkg/status', content: upgraded }],
+    ]);
+    const inventory = await analyseImage(await openOciLayout(image.dir));
+    assert.deepEqual(inventory.packages.map((item) => [item.name, item.version, item.layer]), [
+      ['bash', '5.2.15-2+b7', image.layerDigests[0]],
+      ['curl', '7.88.1-10+deb12u8', image.layerDigests[1]],
+      ['libssl3', '3.0.17-1~deb12u2', image.layerDigests[1]],
+    ]);
+  });
+
   it('reads a legacy docker archive the same way', { skip }, async () => {
     const image = await buildImage([baseLayer(), pythonLayer()], { compressed: false });
     const file = join(temp, 'legacy.tar');

@@ -4,7 +4,7 @@
  * Every package keeps the layer its database file came from; what could not be read becomes a note, not a failure.
  */
 import { byIdentity, detectFile, detectPackages, needsOs, wants, type Detection, type FoundFile } from './packages/detectors.js';
-import type { InstalledPackage } from './packages/model.js';
+import type { InstalledPackage, OperatingSystem } from './packages/model.js';
 import { walkLayers, type LayerBlob, type MergedEntry } from './layers/walk.js';
 import type { ImageIdentity, ImageInventory } from './model.js';
 import { listWantedFiles, readRootfsFile } from './source/rootfs.js';
@@ -40,10 +40,18 @@ async function analyseLayers(image: LayeredImage, options: AnalyseOptions): Prom
   // Files the OS decides how to read (package databases) are kept until the walk ends; every other wanted file
   // (binaries, archives, metadata) is searched as soon as it is read and only its packages are kept.
   const entries = new Map<string, MergedEntry<Detection>>();
+  /** Every layer's copy of each OS file, bottom first, to find the layer that first installed each OS package. */
+  const osFileVersions = new Map<string, FoundFile[]>();
   const walk = walkLayers<Detection>(blobs(), {
     maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
     wanted: wants,
-    condense: (file) => (needsOs(file.path) ? undefined : detectFile(file)),
+    condense: (file) => {
+      if (!needsOs(file.path)) return detectFile(file);
+      const versions = osFileVersions.get(file.path) ?? [];
+      versions.push({ path: file.path, content: file.content, layer: file.layer });
+      osFileVersions.set(file.path, versions);
+      return undefined;
+    },
     onWarning: (warning) => notes.push(`layer ${warning.layer}: ${warning.path}: ${warning.message}`),
   });
   for await (const entry of walk) entries.set(entry.path, entry);
@@ -69,7 +77,28 @@ async function analyseLayers(image: LayeredImage, options: AnalyseOptions): Prom
     osFiles.push({ path: entry.path, content: entry.content, layer, executable: (entry.mode & 0o111) !== 0 });
   }
   const detection = detectPackages(osFiles);
-  return inventory(identityOf(image), { ...detection, packages: [...detection.packages, ...found].sort(byIdentity) }, notes);
+  const osPackages = creditFirstLayer(detection.packages, osFileVersions, detection.os);
+  return inventory(identityOf(image), { ...detection, packages: [...osPackages, ...found].sort(byIdentity) }, notes);
+}
+
+/**
+ * A package database rewritten by a later layer (every `apt-get install` rewrites dpkg's status) still lists the
+ * packages of the layers below: each package is credited to the lowest layer whose copy of the database already held
+ * it at the same version, as Trivy credits them, so a base image's packages stay with the base image's layer.
+ */
+function creditFirstLayer(packages: InstalledPackage[], versions: Map<string, FoundFile[]>, os: OperatingSystem | undefined): InstalledPackage[] {
+  const firstLayer = new Map<string, string>();
+  const key = (pkg: InstalledPackage) => `${pkg.path}\u0000${pkg.name}\u0000${pkg.version}`;
+  for (const copies of versions.values()) {
+    if (copies.length < 2) continue;
+    for (const copy of copies) {
+      for (const pkg of detectFile(copy, os).packages) if (!firstLayer.has(key(pkg))) firstLayer.set(key(pkg), copy.layer!);
+    }
+  }
+  return packages.map((pkg) => {
+    const layer = firstLayer.get(key(pkg));
+    return layer !== undefined ? { ...pkg, layer } : pkg;
+  });
 }
 
 async function analyseRootfs(image: RootFilesystem, options: AnalyseOptions): Promise<ImageInventory> {

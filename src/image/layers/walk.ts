@@ -42,7 +42,7 @@ export interface WalkOptions<Condensed = never> {
    * Turns a wanted file's bytes into what the caller needs of them, as soon as they are read, so that large files
    * (binaries, archives) are not all held until the walk ends; `undefined` keeps the bytes instead.
    */
-  condense?(file: { path: string; content: Buffer; executable: boolean }): Condensed | undefined;
+  condense?(file: { path: string; content: Buffer; executable: boolean; layer: string }): Condensed | undefined;
   onWarning(warning: LayerWarning): void;
 }
 
@@ -148,7 +148,7 @@ async function readEntry(
   const executable = isRegularFile(header.type) && ((header.mode ?? 0) & 0o111) !== 0;
   const wanted = path !== '' && !name.startsWith(WHITEOUT_PREFIX) && options.wanted(path, executable);
   let content = wanted && isRegularFile(header.type) ? await collect(entry) : await drain(entry);
-  const condensed = content && options.condense ? options.condense({ path, content, executable }) : undefined;
+  const condensed = content && options.condense ? options.condense({ path, content, executable, layer }) : undefined;
   if (condensed !== undefined) content = undefined;
   if (path === '') return;
   if (name === OPAQUE_MARKER) {

@@ -83,9 +83,9 @@ export interface Detection {
   notes: string[];
 }
 
-/** The packages of one file that does not need the OS (see `needsOs`), read on its own. */
-export function detectFile(file: FoundFile): Detection {
-  return detect([file], undefined);
+/** The packages of one file read on its own: with the OS for the detectors that need it (see `needsOs`). */
+export function detectFile(file: FoundFile, os?: OperatingSystem): Detection {
+  return detect([file], os);
 }
 
 export function detectPackages(files: readonly FoundFile[]): Detection {

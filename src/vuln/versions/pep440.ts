@@ -6,7 +6,7 @@
  */
 import { compare as comparePep440, valid } from '@renovatebot/pep440';
 import type { Comparison } from './types.js';
-import { sign } from './types.js';
+import { remembering, sign } from './types.js';
 
 export function isValid(version: string): boolean {
   return valid(version) !== null;
@@ -39,10 +39,10 @@ function compareLegacy(a: string, b: string): Comparison {
   return sign(left.length - right.length);
 }
 
-export function compare(a: string, b: string): Comparison {
+export const compare = remembering((a: string, b: string): Comparison => {
   const aValid = isValid(a);
   const bValid = isValid(b);
   if (aValid && bValid) return sign(comparePep440(a, b));
   if (aValid !== bValid) return aValid ? 1 : -1;
   return compareLegacy(a, b);
-}
+});

@@ -24,3 +24,22 @@ export function parsesWith(parse: (version: string) => unknown): (version: strin
     }
   };
 }
+
+/**
+ * A comparator that remembers its answers, for orderings whose parse dominates (PEP 440 re-parses both versions on
+ * every call): matching compares the same installed version with the same range events again and again. The memory
+ * is dropped whole when it reaches `limit` entries, so it stays bounded.
+ */
+export function remembering(compare: (a: string, b: string) => Comparison, limit = 200_000): (a: string, b: string) => Comparison {
+  const answers = new Map<string, Comparison>();
+  return (a, b) => {
+    const key = `${a}\u0000${b}`;
+    let answer = answers.get(key);
+    if (answer === undefined) {
+      if (answers.size >= limit) answers.clear();
+      answer = compare(a, b);
+      answers.set(key, answer);
+    }
+    return answer;
+  };
+}
