@@ -150,7 +150,7 @@ export function debianImage(): ImageScanResult {
         package: xnet,
         severity: 'HIGH',
         fixedVersion: 'v0.17.1',
-        suppressed: { by: 'openvex', statement: 'not_affected: vulnerable_code_not_in_execute_path (helm serves no HTTP/2)' },
+        suppressed: { by: 'openvex', statement: 'not_affected: vulnerable_code_not_in_execute_path (helm serves no HTTP/2)', vex: { status: 'not_affected', justification: 'vulnerable_code_not_in_execute_path' } },
       }),
     ],
     notes: [],

@@ -105,6 +105,7 @@ describe('OpenVEX', () => {
     assert.deepEqual(result.vulnerabilities[0]!.suppressed, {
       by: 'openvex',
       statement: 'not_affected: vulnerable_code_not_in_execute_path; template() is never called (vex.json: statements[0])',
+      vex: { status: 'not_affected', justification: 'vulnerable_code_not_in_execute_path' },
     });
   });
 

@@ -17,6 +17,7 @@ export const VEX_JUSTIFICATIONS = [
   'vulnerable_code_cannot_be_controlled_by_adversary',
   'inline_mitigations_already_exist',
 ] as const;
+export type VexJustification = (typeof VEX_JUSTIFICATIONS)[number];
 
 export interface VexProduct {
   /** The product as written: a purl or an image reference. */

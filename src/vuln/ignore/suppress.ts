@@ -7,7 +7,7 @@
  */
 import type { Vulnerability } from '../vulnerability.js';
 import type { IgnoreRule } from './ignore-file.js';
-import type { VexProduct, VexStatement } from './openvex.js';
+import { VEX_JUSTIFICATIONS, type VexProduct, type VexStatement } from './openvex.js';
 import { parsePurl, purlCovers } from './purl.js';
 
 /** The scanned image: its references (`ghcr.io/acme/app:1.0`) and manifest digest (`sha256:...`). */
@@ -85,7 +85,8 @@ function byVex(vulnerability: Vulnerability, statements: VexStatement[], image: 
     if (latest === undefined || (statement.timestamp ?? '') >= (latest.timestamp ?? '')) latest = statement;
   }
   if (latest === undefined || (latest.status !== 'not_affected' && latest.status !== 'fixed')) return undefined;
-  return { by: 'openvex', statement: describeStatement(latest) };
+  const justification = VEX_JUSTIFICATIONS.find((name) => name === latest!.justification);
+  return { by: 'openvex', statement: describeStatement(latest), vex: { status: latest.status, ...(justification ? { justification } : {}) } };
 }
 
 function describeStatement(statement: VexStatement): string {
