@@ -83,9 +83,10 @@ describe('rpm databases', () => {
 
   it('name packages after the distribution, skip gpg-pubkey and split the source rpm', { skip: !haveRpm }, () => {
     const rocky = parseOsRelease('ID="rocky"\nVERSION_ID="9.4"\n');
-    const packages = parseRpmDatabase(sqliteDb, 'var/lib/rpm/rpmdb.sqlite', rocky);
-    assert.ok(Array.isArray(packages));
-    assert.deepEqual(packages.sort((a, b) => a.name.localeCompare(b.name)), [
+    const read = parseRpmDatabase(sqliteDb, 'var/lib/rpm/rpmdb.sqlite', rocky);
+    assert.ok(typeof read !== 'string');
+    assert.deepEqual(read.notes, []);
+    assert.deepEqual(read.packages.sort((a, b) => a.name.localeCompare(b.name)), [
       { ecosystem: 'Rocky Linux', name: 'kspm-demo', version: '2:1.2.3-4.el9', path: 'var/lib/rpm/rpmdb.sqlite', purl: 'pkg:rpm/rocky/kspm-demo@1.2.3-4.el9?arch=noarch&epoch=2&distro=rocky-9.4' },
       { ecosystem: 'Rocky Linux', name: 'kspm-demo-libs', version: '2:1.2.3-4.el9', source: { name: 'kspm-demo', version: '2:1.2.3-4.el9' }, path: 'var/lib/rpm/rpmdb.sqlite', purl: 'pkg:rpm/rocky/kspm-demo-libs@1.2.3-4.el9?arch=noarch&epoch=2&distro=rocky-9.4' },
     ]);
@@ -180,6 +181,10 @@ describe('rpm databases', () => {
     assert.equal(parseRpmHeader(blob), 'region trailer does not match region tag 63');
     assert.match(String(parseRpmHeader(blobs[0]!.subarray(0, 100))), /^header claims \d+ bytes but the blob has 100$/);
     assert.equal(parseRpmDatabase(Buffer.from('hello'), 'var/lib/rpm/Packages'), 'var/lib/rpm/Packages: not an rpm database this tool knows (SQLite, NDB or Berkeley DB hash)');
+    const partly = parseRpmDatabase(ndbOf([blob, blobs[1]!]), 'var/lib/rpm/Packages.db');
+    assert.ok(typeof partly !== 'string');
+    assert.equal(partly.packages.length, 1, 'the readable header still gives its package');
+    assert.deepEqual(partly.notes, ['var/lib/rpm/Packages.db: header 1: region trailer does not match region tag 63']);
   });
 });
 

@@ -92,12 +92,15 @@ export function readRpmHeaders(content: Buffer, path: string): { headers: RpmHea
   return { headers, problems };
 }
 
-/** The installed packages of an rpm database file at `path`; gpg-pubkey entries (imported keys) are not packages. */
-export function parseRpmDatabase(content: Buffer, path: string, os?: OperatingSystem): InstalledPackage[] | string {
+/**
+ * The installed packages of an rpm database file at `path`, with a note for each header that could not be read;
+ * gpg-pubkey entries (imported keys) are not packages.
+ */
+export function parseRpmDatabase(content: Buffer, path: string, os?: OperatingSystem): { packages: InstalledPackage[]; notes: string[] } | string {
   const read = readRpmHeaders(content, path);
   if (typeof read === 'string') return read;
   if (read.headers.length === 0 && read.problems.length > 0) return read.problems.join('; ');
-  return read.headers.filter((header) => header.name !== 'gpg-pubkey').map((header) => {
+  const packages = read.headers.filter((header) => header.name !== 'gpg-pubkey').map((header): InstalledPackage => {
     const epoch = header.epoch !== undefined && header.epoch !== 0 ? `${header.epoch}:` : '';
     const version = `${epoch}${header.version}-${header.release}`;
     const source = header.sourceRpm ? splitSourceRpm(header.sourceRpm) : undefined;
@@ -111,4 +114,5 @@ export function parseRpmDatabase(content: Buffer, path: string, os?: OperatingSy
       purl: purlOf(header, os),
     };
   });
+  return { packages, notes: read.problems };
 }
