@@ -10,6 +10,8 @@ import { parse as parseYaml } from 'yaml';
 import { sharedData } from '../../../test/helpers/shared.js';
 import type { Advisory, AffectedPackage } from '../advisory.js';
 import type { InstalledPackage, OperatingSystem } from '../../image/packages/model.js';
+import { parseAlpineSecdb } from '../import/alpine-secdb.js';
+import { parseDebianList } from '../import/debian-list.js';
 import { parseOsvRecord } from '../import/osv.js';
 import { matchPackages } from './match-packages.js';
 import { memoryLookup } from './memory-lookup.js';
@@ -138,6 +140,35 @@ describe('matching real advisories', { skip }, () => {
     assert.ok([found.id, ...found.aliases].includes('CVE-2014-3616'));
     assert.deepEqual(matchPackages([binary('1.2.1-2.2+wheezy3')], wheezy, lookup).vulnerabilities, []);
     assert.deepEqual(matchPackages([binary('1.2.1-2.2+wheezy2')], { id: 'debian', versionId: '8' }, lookup).vulnerabilities, []);
+  });
+
+  it('Alpine secdb v3.11: libcrypto1.1 built from openssl 1.1.1d-r2 lacks the CVE-2019-1551 fix of 1.1.1d-r3', () => {
+    const file = join(data ?? '', 'alpine-secdb/v3.11/main.yaml');
+    const imported = parseAlpineSecdb(parseYaml(readFileSync(file, 'utf8')), file);
+    assert.deepEqual(imported.errors, []);
+    const lookup = memoryLookup(imported.advisories);
+    const alpine: OperatingSystem = { id: 'alpine', versionId: '3.11.6' };
+    const libcrypto = (version: string): InstalledPackage => ({ ...installed('Alpine', 'libcrypto1.1', version), source: { name: 'openssl', version } });
+    const found = matchPackages([libcrypto('1.1.1d-r2')], alpine, lookup).vulnerabilities;
+    assert.deepEqual(found.map((v) => [v.id, v.package.name, v.fixedVersion]), [['CVE-2019-1551', 'libcrypto1.1', '1.1.1d-r3']]);
+    assert.deepEqual(matchPackages([libcrypto('1.1.1d-r3')], alpine, lookup).vulnerabilities, []);
+    const older = matchPackages([libcrypto('1.1.1a-r1')], alpine, lookup).vulnerabilities.map((v) => v.id).sort();
+    assert.deepEqual(older, ['CVE-2019-1543', 'CVE-2019-1547', 'CVE-2019-1549', 'CVE-2019-1551', 'CVE-2019-1563']);
+    assert.deepEqual(matchPackages([libcrypto('1.1.1d-r2')], { id: 'alpine', versionId: '3.12.0' }, lookup).vulnerabilities, [], 'another branch is another release');
+  });
+
+  it('Debian DSA list: openssl 1.1.1n-0+deb11u3 in bullseye lacks the fixes of DSA-5343-1, by source package', () => {
+    const file = join(data ?? '', 'debian-security-tracker/data/DSA/list');
+    const imported = parseDebianList(readFileSync(file, 'utf8'), file);
+    assert.deepEqual(imported.errors, []);
+    const lookup = memoryLookup(imported.advisories);
+    const bullseye: OperatingSystem = { id: 'debian', versionId: '11', codename: 'bullseye' };
+    const libssl = (version: string): InstalledPackage => ({ ...installed('Debian', 'libssl1.1', version), source: { name: 'openssl', version } });
+    const found = matchPackages([libssl('1.1.1n-0+deb11u3')], bullseye, lookup).vulnerabilities;
+    const cve = found.find((v) => v.id === 'CVE-2023-0286');
+    assert.equal(cve?.fixedVersion, '1.1.1n-0+deb11u4');
+    assert.ok(cve.aliases.includes('DSA-5343-1'));
+    assert.ok(!matchPackages([libssl('1.1.1n-0+deb11u4')], bullseye, lookup).vulnerabilities.some((v) => v.id === 'CVE-2023-0286'));
   });
 });
 
