@@ -8,7 +8,6 @@ import { digestOf, gzip, tarOf, type FixtureEntry } from '../layers/layer-fixtur
 import { OCI_CONFIG, OCI_INDEX, OCI_MANIFEST } from '../registry/media-types.js';
 import type { Platform } from './types.js';
 
-
 export interface FixtureImage {
   platform: Platform;
   /** Blobs as stored (gzip-compressed unless built uncompressed), bottom first. */
