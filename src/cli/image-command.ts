@@ -19,6 +19,7 @@ import { parseOpenVex, type VexStatement } from '../vuln/ignore/openvex.js';
 import { UsageError } from '../usage-error.js';
 import { openScanDatabase } from './db-command.js';
 import { openOutput } from './output-file.js';
+import { ProgressLine } from './progress.js';
 
 export const IMAGE_SCAN_FORMATS = ['table', 'json', 'sarif', 'cyclonedx'] as const;
 export const SBOM_FORMATS = ['cyclonedx', 'spdx-json'] as const;
@@ -95,16 +96,30 @@ export function loadSuppressions(flags: Pick<ImageScanFlags, 'ignoreFile' | 'vex
   };
 }
 
-/** Scans each target in turn; a failure is reported on stderr and the rest go on. */
+/** Scans each target in turn, with a progress line on a terminal; a failure is reported on stderr and the rest go on. */
 async function scanAll(targets: ImageTarget[], settings: ImageScanSettings): Promise<{ results: ImageScanResult[]; failed: number }> {
   const results: ImageScanResult[] = [];
+  const progress = new ProgressLine();
   let failed = 0;
   for (const target of targets) {
+    const downloaded = new Map<string, number>();
     try {
-      const result = await scanImage(target, settings);
+      const result = await scanImage(target, {
+        ...settings,
+        onPullProgress: ({ layer, downloadedBytes }) => {
+          downloaded.set(layer, downloadedBytes);
+          const total = [...downloaded.values()].reduce((sum, bytes) => sum + bytes, 0);
+          progress.show(`pulling ${target.reference}: ${(total / 1024 / 1024).toFixed(1)} MiB`);
+        },
+        onAnalysisProgress: (step) => {
+          progress.show(step.kind === 'layer' ? `reading ${target.reference}: layer ${step.index}/${step.count}` : `reading ${target.reference}: ${step.done}/${step.count} files`);
+        },
+      });
+      progress.clear();
       results.push(result);
       for (const note of [...result.inventory.notes, ...result.notes]) process.stderr.write(`note: ${result.inventory.image.reference}: ${note}\n`);
     } catch (error) {
+      progress.clear();
       failed++;
       const message = (error as Error).message;
       process.stderr.write(`error: ${message.includes(target.reference) ? message : `${target.reference}: ${message}`}\n`);
