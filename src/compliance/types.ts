@@ -1,3 +1,5 @@
+import type { Finding } from '../model/finding.js';
+
 /**
  * A compliance framework as data (a YAML file under `frameworks/`): its controls in its own numbering, each decided
  * by kspm checks (API-side controls, or node checks that `kspm node` runs) or marked manual with what an auditor
@@ -32,3 +34,41 @@ export interface FrameworkControl {
 }
 
 export type ComplianceStatus = 'pass' | 'fail' | 'manual' | 'not-applicable';
+
+/** One framework control's verdict, with the evidence behind it. */
+export interface ComplianceControlResult {
+  id: string;
+  title: string;
+  section?: string;
+  status: ComplianceStatus;
+  /** The kspm checks that decided it. */
+  checks: string[];
+  /** Open and excepted findings of those checks (excepted ones carry their exception). */
+  findings: Finding[];
+  /** Node check results that decided it, from `kspm node` reports. */
+  nodeResults?: NodeCheckResult[];
+  /** For `manual`: why and what to check; for `not-applicable`: why. */
+  reason?: string;
+  audit?: string;
+}
+
+export interface ComplianceReport {
+  framework: { id: string; title: string; version: string; url?: string };
+  /** Passed / (passed + failed) x 100, one decimal; null when nothing was decided. */
+  score: number | null;
+  counts: Record<ComplianceStatus, number>;
+  controls: ComplianceControlResult[];
+}
+
+/** What `kspm node` reports for one check on one node. */
+export interface NodeCheckResult {
+  checkId: string;
+  node: string;
+  status: 'pass' | 'fail' | 'not-applicable';
+  /** What was found (a flag's value, a file's mode and owner) against what is allowed. */
+  found?: unknown;
+  expected: string;
+  /** The file or process the result is about: `/var/lib/kubelet/config.yaml`, `kubelet`. */
+  location?: string;
+  message: string;
+}
