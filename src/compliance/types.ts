@@ -1,10 +1,9 @@
-import type { Finding } from '../model/finding.js';
-
 /**
  * A compliance framework as data (a YAML file under `frameworks/`): its controls in its own numbering, each decided
  * by kspm checks (API-side controls, or node checks that `kspm node` runs) or marked manual with what an auditor
  * should look at. Which checks decide a requirement is the framework's business, not the checks'.
  */
+import type { Finding } from '../model/finding.js';
 export interface FrameworkDefinition {
   /** `cis-1.12`, `cis-eks-1.8`, `nsa-1.2`, `pss`, `mitre`, `nist-800-53`, `pci-dss-4`, `hipaa`, `soc2`, ... */
   id: string;
