@@ -4,6 +4,7 @@
  * should look at. Which checks decide a requirement is the framework's business, not the checks'.
  */
 import type { Finding } from '../model/finding.js';
+
 export interface FrameworkDefinition {
   /** `cis-1.12`, `cis-eks-1.8`, `nsa-1.2`, `pss`, `mitre`, `nist-800-53`, `pci-dss-4`, `hipaa`, `soc2`, ... */
   id: string;
