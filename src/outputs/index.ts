@@ -1,13 +1,14 @@
 import type { ReportSink } from '../model/report.js';
+import { HtmlSink } from './html.js';
 import { JsonSink } from './json.js';
 import { JunitSink } from './junit.js';
 import { SarifSink } from './sarif.js';
 import { TableSink } from './table.js';
 
-export type OutputFormat = 'table' | 'json' | 'sarif' | 'junit';
+export type OutputFormat = 'table' | 'json' | 'sarif' | 'junit' | 'html';
 
 /** Every report format; the first is the default. */
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['table', 'json', 'sarif', 'junit'];
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['table', 'json', 'sarif', 'junit', 'html'];
 
 /** A sink writing one format to `out`. The caller owns `out`: `end()` resolves once `out` accepted everything. */
 export function createSink(format: OutputFormat, out: NodeJS.WritableStream, options: { color: boolean }): ReportSink {
@@ -20,5 +21,7 @@ export function createSink(format: OutputFormat, out: NodeJS.WritableStream, opt
       return new SarifSink(out);
     case 'junit':
       return new JunitSink(out);
+    case 'html':
+      return new HtmlSink(out);
   }
 }
