@@ -32,7 +32,7 @@ const frameworkSchema = z
     id: nonEmpty,
     title: nonEmpty,
     version: nonEmpty,
-    url: z.string().url().optional(),
+    url: z.url().optional(),
     description: nonEmpty,
     controls: z.array(controlSchema).min(1),
   })
