@@ -18,8 +18,11 @@ export interface AttackPathOptions {
   routesPerNode?: number;
 }
 
-/** Worse targets first: taking the cluster ends the game, a node gives every pod on it, Secrets give credentials. */
-const TARGET_RANK: Record<string, number> = { 'cluster-admin': 0, 'node-root': 1, secrets: 2 };
+/**
+ * Worse targets first: taking the cluster ends the game, a node gives every pod on it, every namespace's Secrets
+ * give most credentials, one sensitive namespace's Secrets fewer.
+ */
+const TARGET_RANK: Record<string, number> = { 'cluster-admin': 0, 'node-root': 1, 'secrets:*': 2 };
 
 interface Route {
   at: string;
@@ -62,7 +65,7 @@ function search(graph: AttackGraph, starts: string[], origin: AttackPath['origin
 }
 
 function compare(graph: AttackGraph) {
-  const rank = (path: AttackPath) => TARGET_RANK[graph.nodes.get(path.target)!.kind] ?? 3;
+  const rank = (path: AttackPath) => TARGET_RANK[path.target] ?? 3;
   const footholds = (path: AttackPath) => path.steps.filter((step) => graph.nodes.get(step.to)!.note !== undefined).length;
   return (a: AttackPath, b: AttackPath) =>
     Number(a.origin !== 'internet') - Number(b.origin !== 'internet')
