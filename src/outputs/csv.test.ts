@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Finding } from '../model/finding.js';
+import type { ReportSink } from '../model/report.js';
 import { CSV_COLUMNS, CsvSink } from './csv.js';
 import { CapturingStream, clusterReport, play, sampleReport, SPECIAL_FILE, type SampleReport } from './testing.js';
 
@@ -108,7 +109,7 @@ describe('CSV output', () => {
   it('writes findings as they arrive, before the scan ends', async () => {
     const report = sampleReport();
     const out = new CapturingStream();
-    const sink = new CsvSink(out);
+    const sink: ReportSink = new CsvSink(out);
     await sink.begin(report.header);
     const [finding] = report.resources[0]!.findings;
     for (let index = 0; index < 2000; index++) await sink.finding({ ...finding!, message: `finding ${index}` });
