@@ -40,7 +40,7 @@ export function renderOverview(summary: Summary): string {
     summary.findings.expiredExceptions > 0
       ? `<p class="note">${summary.findings.expiredExceptions} finding(s) have an expired exception and count as open.</p>`
       : '';
-  return `<div class="cards">${cards}</div>\n${expired}<h3>Open findings by severity</h3>\n${severities}\n${frameworks}\n${renderClusters(summary)}`;
+  return `<div class="cards">${cards}</div>\n${expired}<h3>Open findings by severity</h3>\n<div class="narrow">${severities}</div>\n${frameworks}\n${renderClusters(summary)}`;
 }
 
 function renderClusters(summary: Summary): string {

@@ -23,6 +23,7 @@ export const STYLE = `
   table { border-collapse: collapse; width: 100%; background: #fff; margin: 6px 0 12px; }
   th, td { border: 1px solid #d6d9e0; padding: 5px 8px; text-align: left; vertical-align: top; }
   th { background: #eef0f4; font-weight: 600; }
+  .narrow table { width: auto; min-width: 320px; }
   td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
   tr { break-inside: avoid; }
   .pill { display: inline-block; padding: 0 8px; border-radius: 10px; font-size: 12px; font-weight: 700; color: #fff; text-transform: uppercase; white-space: nowrap; }
