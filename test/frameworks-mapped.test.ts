@@ -9,34 +9,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { parse } from 'yaml';
-import { z } from 'zod';
+import { formatLoadError, parseFramework } from '../src/compliance/load.js';
 import type { FrameworkDefinition } from '../src/compliance/types.js';
 import { ALL_CONTROLS } from '../src/controls/registry.js';
 import { REPO_ROOT, sharedData } from './helpers/shared.js';
-
-const nonEmpty = z.string().trim().min(1);
-
-const controlSchema = z
-  .object({
-    id: nonEmpty,
-    title: nonEmpty,
-    section: nonEmpty.optional(),
-    checks: z.array(nonEmpty).min(1).optional(),
-    manual: z.object({ reason: nonEmpty, audit: nonEmpty }).strict().optional(),
-    providerManaged: z.array(z.enum(['eks', 'gke', 'aks'])).optional(),
-  })
-  .strict();
-
-const frameworkSchema = z
-  .object({
-    id: nonEmpty,
-    title: nonEmpty,
-    version: nonEmpty,
-    url: z.url().optional(),
-    description: nonEmpty,
-    controls: z.array(controlSchema).min(1),
-  })
-  .strict() satisfies z.ZodType<FrameworkDefinition>;
 
 const ATTACK_TACTICS = new Set([
   'Reconnaissance', 'Resource Development', 'Initial Access', 'Execution', 'Persistence', 'Privilege Escalation',
@@ -59,11 +35,12 @@ const RELIABILITY_ONLY = new Set(['probes-missing-liveness', 'probes-missing-rea
 const NODE_CHECK = /^node-cis-((?:1\.1|4\.1|4\.2)\.\d+)$/;
 const kspmControlIds = new Set(ALL_CONTROLS.map((control) => control.meta.id));
 
+/** Through kspm's own loader, which checks the shape, unique ids and that every check exists. */
 function load(id: string): FrameworkDefinition {
   const file = join(REPO_ROOT, 'frameworks', `${id}.yaml`);
-  const result = frameworkSchema.safeParse(parse(readFileSync(file, 'utf8')));
-  if (!result.success) assert.fail(`${file}: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  return result.data;
+  const outcome = parseFramework(readFileSync(file, 'utf8'), file);
+  if (outcome.errors) assert.fail(outcome.errors.map(formatLoadError).join('\n'));
+  return outcome.framework;
 }
 
 /** CIS 1.12 check ids of the node-side sections (1.1, 4.1, 4.2), read from kube-bench's definitions. */
