@@ -1,0 +1,134 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseAllDocuments } from 'yaml';
+import { z } from 'zod';
+import { CLUSTER_ANNOTATION, PolicyReportSink } from './policyreport.js';
+import { CapturingStream, clusterReport, play, sampleReport, type SampleReport } from './testing.js';
+
+/**
+ * The wgpolicyk8s.io/v1alpha2 PolicyReport and ClusterPolicyReport schema, from the CRD of
+ * kubernetes-sigs/wg-policy-prototypes (policy-report/crd/v1alpha2) and its Go types: `policy` is the only required
+ * result field, a timestamp needs both `seconds` and `nanos`, `properties` is a map of strings, `result` and
+ * `severity` are enums (the later types add critical and info to the severities). Strict, so a misspelt field fails.
+ */
+const objectReference = z
+  .object({ apiVersion: z.string(), kind: z.string(), name: z.string(), namespace: z.string(), uid: z.string(), resourceVersion: z.string(), fieldPath: z.string() })
+  .partial()
+  .strict();
+const result = z
+  .object({
+    source: z.string().optional(),
+    policy: z.string().min(1),
+    rule: z.string().optional(),
+    category: z.string().optional(),
+    severity: z.enum(['critical', 'high', 'medium', 'low', 'info']).optional(),
+    timestamp: z.object({ seconds: z.number().int(), nanos: z.number().int().min(0).max(999_999_999) }).strict().optional(),
+    result: z.enum(['pass', 'fail', 'warn', 'error', 'skip']).optional(),
+    scored: z.boolean().optional(),
+    resources: z.array(objectReference).optional(),
+    message: z.string().optional(),
+    properties: z.record(z.string()).optional(),
+  })
+  .strict();
+const count = z.number().int().min(0);
+const dnsSubdomain = z.string().max(253).regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/);
+const report = z
+  .object({
+    apiVersion: z.literal('wgpolicyk8s.io/v1alpha2'),
+    kind: z.enum(['PolicyReport', 'ClusterPolicyReport']),
+    metadata: z.object({ name: dnsSubdomain, namespace: z.string().optional(), labels: z.record(z.string()), annotations: z.record(z.string()).optional() }).strict(),
+    summary: z.object({ pass: count, fail: count, warn: count, error: count, skip: count }).partial().strict().optional(),
+    results: z.array(result).optional(),
+  })
+  .strict();
+type Report = z.infer<typeof report>;
+
+async function reportsOf(sample: SampleReport): Promise<Report[]> {
+  const out = new CapturingStream({ slow: true });
+  await play(new PolicyReportSink(out), sample);
+  return parseAllDocuments(out.text).map((document) => {
+    assert.deepEqual(document.errors, []);
+    const parsed = report.safeParse(document.toJS());
+    assert.ok(parsed.success, parsed.success ? '' : JSON.stringify(parsed.error.issues, null, 2));
+    const value = parsed.data;
+    assert.equal(value.kind === 'PolicyReport', value.metadata.namespace !== undefined, 'only a PolicyReport has a namespace');
+    return value;
+  });
+}
+
+function byName(reports: Report[], name: string): Report {
+  const found = reports.find((candidate) => candidate.metadata.name === name);
+  assert.ok(found, `report ${name} among ${reports.map((candidate) => candidate.metadata.name).join(', ')}`);
+  return found;
+}
+
+describe('PolicyReport output', () => {
+  it('writes a ClusterPolicyReport and a PolicyReport per namespace that the CRD schema accepts', async () => {
+    const reports = await reportsOf(sampleReport());
+    assert.deepEqual(reports.map((candidate) => [candidate.kind, candidate.metadata.name, candidate.metadata.namespace]), [
+      ['ClusterPolicyReport', 'kspm-cluster', undefined],
+      ['PolicyReport', 'kspm-shop', 'shop'],
+      ['PolicyReport', 'kspm-tools', 'tools'],
+    ]);
+    for (const candidate of reports) assert.equal(candidate.metadata.labels['app.kubernetes.io/managed-by'], 'kspm');
+  });
+
+  it('turns open findings into fail results and excepted ones into skip, on the resource they are about', async () => {
+    const sample = sampleReport();
+    const reports = await reportsOf(sample);
+    const shop = byName(reports, 'kspm-shop').results!;
+    assert.deepEqual(shop.map((entry) => [entry.policy, entry.result]), [['pss-privileged', 'fail'], ['image-mutable-tag', 'fail']]);
+    const [privileged, expired] = shop as [NonNullable<Report['results']>[number], NonNullable<Report['results']>[number]];
+    assert.deepEqual(privileged.resources, [{ apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'shop', name: 'web' }]);
+    assert.equal(privileged.severity, 'critical');
+    assert.equal(privileged.category, 'Pod Security');
+    assert.equal(privileged.source, 'kspm');
+    assert.equal(privileged.message, 'container "app" runs privileged');
+    assert.deepEqual(privileged.timestamp, { seconds: Date.parse(sample.header.startedAt) / 1000, nanos: 0 });
+    assert.equal(privileged.properties!.path, 'spec.template.spec.containers[0].securityContext.privileged');
+    assert.equal(privileged.properties!.line, '21');
+    assert.equal(privileged.properties!.found, 'true');
+    assert.equal(privileged.properties!.frameworks, 'pss:baseline, cis:5.2.2');
+    assert.equal(expired.properties!.exceptionStatus, 'expired', 'an expired exception fails, and says so');
+
+    const tools = byName(reports, 'kspm-tools');
+    assert.deepEqual(tools.results!.map((entry) => [entry.policy, entry.result, entry.properties!.exceptionReason]), [['image-mutable-tag', 'skip', 'break-glass debug pod']]);
+    assert.deepEqual(tools.summary, { pass: 0, fail: 0, warn: 0, error: 0, skip: 1 });
+  });
+
+  it('puts cluster-scoped findings, clean controls and input errors in the ClusterPolicyReport, and counts its results', async () => {
+    const reports = await reportsOf(sampleReport());
+    const cluster = byName(reports, 'kspm-cluster');
+    const results = cluster.results!;
+    assert.deepEqual(results.filter((entry) => entry.result === 'pass').map((entry) => entry.policy), ['workload-probes'], 'the one control that applied and failed nowhere');
+    assert.deepEqual(results.filter((entry) => entry.result === 'error').map((entry) => entry.rule), ['parse-failed', 'read-failed']);
+    const wildcard = results.find((entry) => entry.policy === 'rbac-wildcard')!;
+    assert.deepEqual([wildcard.result, wildcard.resources], ['fail', [{ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', name: 'everything' }]]);
+    for (const candidate of reports) {
+      const counted = { pass: 0, fail: 0, warn: 0, error: 0, skip: 0 };
+      for (const entry of candidate.results ?? []) counted[entry.result!]++;
+      assert.deepEqual(candidate.summary, counted, candidate.metadata.name);
+    }
+  });
+
+  it('reports a namespaced object written without a namespace in default, where kubectl would put it', async () => {
+    const sample = sampleReport();
+    const entry = sample.resources[0]!;
+    entry.findings = entry.findings.map((finding) => ({ ...finding, resource: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' } }));
+    const reports = await reportsOf(sample);
+    assert.deepEqual(byName(reports, 'kspm-default').results!.map((result) => result.policy), ['pss-privileged', 'image-mutable-tag']);
+    assert.equal(reports.some((candidate) => candidate.metadata.name === 'kspm-shop'), false);
+  });
+
+  it('names the cluster of a live scan, with its coverage gaps as errors', async () => {
+    const reports = await reportsOf(clusterReport());
+    const shop = byName(reports, 'kspm-shop');
+    assert.equal(shop.metadata.annotations?.[CLUSTER_ANNOTATION], 'prod');
+    const cluster = byName(reports, 'kspm-cluster');
+    assert.equal(cluster.metadata.annotations?.[CLUSTER_ANNOTATION], 'prod');
+    const gap = cluster.results!.find((entry) => entry.policy === 'coverage-gap')!;
+    assert.deepEqual([gap.result, gap.rule, gap.properties], ['error', 'secrets', { cluster: 'prod', resource: 'secrets' }]);
+    const version = cluster.results!.find((entry) => entry.resources?.[0]?.kind === 'Cluster')!;
+    assert.deepEqual(version.resources, [{ kind: 'Cluster', name: 'prod' }]);
+  });
+});
