@@ -97,8 +97,9 @@ describe('risk engine at scale', () => {
   it('scores and searches 2,000 workloads', () => {
     const parts = [namespace('shop', true), secretsReader('shop', 'web'), clusterAdmin('ops', 'deployer')];
     for (let index = 0; index < 2000; index++) {
-      const ns = `team-${index % 40}`;
-      parts.push(deployment(ns, `app-${index}`, { serviceAccount: index % 50 === 0 ? 'web' : 'default', replicas: 1 + (index % 5) }));
+      // Every hundredth workload runs as a cluster-admin service account; every tenth is behind an Ingress.
+      const ns = index % 100 === 0 ? 'ops' : `team-${index % 40}`;
+      parts.push(deployment(ns, `app-${index}`, { serviceAccount: index % 100 === 0 ? 'deployer' : 'default', replicas: 1 + (index % 5) }));
       if (index % 10 === 0) parts.push(ingress(ns, `app-${index}`));
     }
     const estate = objects(parts.join('\n---\n'));
@@ -111,6 +112,9 @@ describe('risk engine at scale', () => {
     const elapsed = performance.now() - started;
     process.stdout.write(`# risk engine: ${findings.length} findings, 2000 workloads, ${paths.length} paths in ${elapsed.toFixed(0)} ms\n`);
     assert.equal(assessment.findings.length, 2000);
-    assert.ok(assessment.workloads.length === 2000);
+    assert.equal(assessment.workloads.length, 2000);
+    // All twenty ops workloads share one service account, which at most routesPerNode (3) paths pass through.
+    assert.equal(paths.filter((path) => path.origin === 'internet' && path.target === 'cluster-admin').length, 3);
+    assert.equal(paths[0]!.target, 'cluster-admin');
   });
 });
