@@ -27,7 +27,7 @@ const result = z
     scored: z.boolean().optional(),
     resources: z.array(objectReference).optional(),
     message: z.string().optional(),
-    properties: z.record(z.string()).optional(),
+    properties: z.record(z.string(), z.string()).optional(),
   })
   .strict();
 const count = z.number().int().min(0);
@@ -36,7 +36,7 @@ const report = z
   .object({
     apiVersion: z.literal('wgpolicyk8s.io/v1alpha2'),
     kind: z.enum(['PolicyReport', 'ClusterPolicyReport']),
-    metadata: z.object({ name: dnsSubdomain, namespace: z.string().optional(), labels: z.record(z.string()), annotations: z.record(z.string()).optional() }).strict(),
+    metadata: z.object({ name: dnsSubdomain, namespace: z.string().optional(), labels: z.record(z.string(), z.string()), annotations: z.record(z.string(), z.string()).optional() }).strict(),
     summary: z.object({ pass: count, fail: count, warn: count, error: count, skip: count }).partial().strict().optional(),
     results: z.array(result).optional(),
   })
