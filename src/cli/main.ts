@@ -18,7 +18,11 @@ import {
 } from './rbac-command.js';
 import { REVIEW_FORMATS } from '../rbac/review/index.js';
 import { INVENTORY_FORMATS, inventoryCommand, type InventoryFlags } from './inventory-command.js';
+import { NODE_FORMATS, nodeCommand, nodeManifestsCommand, type NodeFlags } from './node-command.js';
+import { PLATFORM_IDS } from '../node/platforms.js';
 import { DEFAULT_KUBERNETES_VERSION, scanCommand, type ScanFlags } from './scan-command.js';
+import { complianceCommand, frameworksCommand, type ComplianceFlags, type FrameworksFlags } from './compliance-command.js';
+import { COMPLIANCE_FORMATS, FRAMEWORK_LIST_FORMATS } from '../compliance/index.js';
 import { DEFAULT_MAX_FILE_MIB } from './targets.js';
 import {
   DB_COMMAND_HELP, DB_STATUS_FORMATS, DEFAULT_MAX_AGE_DAYS, dbImportCommand, dbStatusCommand, dbUpdateCommand,
@@ -100,6 +104,23 @@ function program(setExit: (code: number) => void): Command {
     .option('--output-file <file>', 'write the inventory to a file (atomically) instead of standard output')
     .action(async (paths: string[], flags: InventoryFlags) => setExit(await inventoryCommand(paths, flags)));
 
+  const node = root
+    .command('node')
+    .description('Run the CIS node checks (1.1 files, 4.1 worker files, 4.2 kubelet) and the control-plane flag checks on this node or a mounted host')
+    .option('--root <dir>', "the node's file system root (a host mounted at /host in a pod)", '/')
+    .option('--platform <id>', `file layout and what the provider manages: ${PLATFORM_IDS.join(', ')} (default: detected)`)
+    .option('--node-name <name>', 'the node name in the report (default: $NODE_NAME, then the hostname under --root)')
+    .addOption(new Option('-o, --output <format>', 'report format').choices(NODE_FORMATS).default('table'))
+    .option('--output-file <file>', 'write the report to a file (atomically) instead of standard output')
+    .option('--fail-on-fail', 'exit 1 when a check fails')
+    .action(async (flags: NodeFlags) => setExit(await nodeCommand(flags)));
+  node
+    .command('manifests')
+    .description('Print a Job (default) or DaemonSet that runs kspm node on cluster nodes: root with no capabilities (the files CIS checks are readable by root only), hostPID, / mounted read-only at /host')
+    .option('--job', 'a Job for one node (the default)')
+    .option('--daemonset', 'a DaemonSet for every node')
+    .action((flags: { job?: boolean; daemonset?: boolean }) => setExit(nodeManifestsCommand(flags)));
+
   const rbac = root.command('rbac').description('Analyse RBAC: who can do what, with the bindings and roles that grant it');
   oneClusterOptions(rbac
     .command('who-can')
@@ -169,6 +190,27 @@ function program(setExit: (code: number) => void): Command {
     .requiredOption('-n, --namespace <ns>', 'the namespace to write policies for')
     .addOption(new Option('--allow-from <ns>', "a namespace whose pods may reach the namespace's Services (repeatable or comma-separated)").argParser(collect).default([]))
     .action(async (flags: SuggestFlags) => setExit(await suggestCommand(flags)));
+
+  clusterOptions(root
+    .command('compliance')
+    .description("Judge a compliance framework's controls (pass, fail, manual, not applicable) with the evidence, from the sources kspm scan reads and kspm node results")
+    .argument('[paths...]', 'files or directories of manifests; - reads standard input'))
+    .option('--framework <id>', 'the framework to judge (see kspm frameworks)')
+    .option('--framework-file <file>', 'judge your own framework file instead (YAML, the shape of frameworks/*.yaml)')
+    .addOption(new Option('--snapshot <file>', 'read a snapshot written by kspm collect (repeatable)').argParser(repeat).default([]))
+    .addOption(new Option('--node-results <file>', 'JSON written by kspm node -o json (repeatable)').argParser(repeat).default([]))
+    .addOption(new Option('-o, --output <format>', 'report format').choices(COMPLIANCE_FORMATS).default('table'))
+    .option('--output-file <file>', 'write the report to a file (atomically) instead of standard output')
+    .option('--exceptions <file>', 'exceptions file (see docs/exceptions.md)')
+    .option('--config <file>', 'scan configuration file (YAML), as kspm scan reads it')
+    .option('--pss-version <version>', 'Pod Security Standards version: latest or v1.N (default latest)')
+    .action(async (paths: string[], flags: ComplianceFlags) => setExit(await complianceCommand(paths, flags)));
+
+  root
+    .command('frameworks')
+    .description('List the compliance frameworks kspm can judge, with how many of their controls it decides')
+    .addOption(new Option('-o, --output <format>', 'list format').choices(FRAMEWORK_LIST_FORMATS).default('table'))
+    .action(async (flags: FrameworksFlags) => setExit(await frameworksCommand(flags)));
 
   root
     .command('controls')
