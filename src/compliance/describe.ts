@@ -19,15 +19,40 @@ export function describeNodeResult(result: NodeCheckResult): string {
   return `${result.checkId} on ${result.node}${result.location ? ` (${result.location})` : ''}: ${result.status}: ${result.message}`;
 }
 
-/** What decided the control: its findings and failing node results, or why it is manual or not applicable. */
+function failingNodeResults(control: ComplianceControlResult): NodeCheckResult[] {
+  return (control.nodeResults ?? []).filter((result) => result.status === 'fail');
+}
+
+/** Why it is manual or not applicable, and what an auditor should look at. */
+function explanation(control: ComplianceControlResult): string[] {
+  return [...(control.reason ? [control.reason] : []), ...(control.audit && control.status !== 'pass' ? [`audit: ${control.audit}`] : [])];
+}
+
+/** Everything that decided the control: each finding and failing node result, then the explanation. */
 export function evidenceLines(control: ComplianceControlResult): string[] {
-  const lines = [
-    ...control.findings.map(describeFinding),
-    ...(control.nodeResults ?? []).filter((result) => result.status === 'fail').map(describeNodeResult),
-  ];
-  if (control.reason) lines.push(control.reason);
-  if (control.audit && control.status !== 'pass') lines.push(`audit: ${control.audit}`);
-  return lines;
+  return [...control.findings.map(describeFinding), ...failingNodeResults(control).map(describeNodeResult), ...explanation(control)];
+}
+
+/**
+ * The same, short enough for a table: the counts, each resource with findings once (at most `listed`), failing nodes,
+ * then the explanation.
+ */
+export function evidenceSummary(control: ComplianceControlResult, listed: number): string[] {
+  const lines: string[] = [];
+  if (control.findings.length > 0) {
+    const excepted = control.findings.filter((finding) => finding.exception?.status === 'active').length;
+    lines.push(`${control.findings.length - excepted} open, ${excepted} excepted finding${control.findings.length === 1 ? '' : 's'}`);
+    const resources = new Map<string, boolean>();
+    for (const finding of control.findings) {
+      const name = describeRef(finding.resource);
+      resources.set(name, (resources.get(name) ?? true) && finding.exception?.status === 'active');
+    }
+    const named = [...resources].map(([name, allExcepted]) => (allExcepted ? `${name} (excepted)` : name));
+    lines.push(...named.slice(0, listed), ...(named.length > listed ? [`... and ${named.length - listed} more`] : []));
+  }
+  const nodes = failingNodeResults(control).map((result) => `${result.checkId} failed on ${result.node}`);
+  lines.push(...nodes.slice(0, listed), ...(nodes.length > listed ? [`... and ${nodes.length - listed} more`] : []));
+  return [...lines, ...explanation(control)];
 }
 
 export function describeCounts(report: ComplianceReport): string {

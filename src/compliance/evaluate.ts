@@ -21,7 +21,12 @@ export interface ComplianceEvidence {
   nodeResults: readonly NodeCheckResult[];
 }
 
-type CheckVerdict = { state: 'pass' | 'fail' } | { state: 'unevaluated'; reason: string };
+/**
+ * `unevaluated`: the scan lacked what the check judges, so the framework control cannot pass on it. `excluded`: the
+ * check does not apply where it was asked (a control plane the provider runs, a file a node does not have), so it
+ * neither passes nor holds the framework control back.
+ */
+type CheckVerdict = { state: 'pass' | 'fail' } | { state: 'unevaluated' | 'excluded'; reason: string };
 
 export const STATUSES: readonly ComplianceStatus[] = ['pass', 'fail', 'manual', 'not-applicable'];
 
@@ -65,14 +70,22 @@ function judgeControl(control: FrameworkControl, evidence: ComplianceEvidence, v
 
   const verdicts = checks.map((check) => ({ check, verdict: verdictOf(check) }));
   if (verdicts.some(({ verdict }) => verdict.state === 'fail')) return result('fail');
-  const unevaluated = verdicts.flatMap(({ check, verdict }) => (verdict.state === 'unevaluated' ? [{ check, reason: verdict.reason }] : []));
-  if (unevaluated.length > 0) {
-    const reasons = unevaluated.map(({ check, reason }) => (checks.length > 1 ? `${check}: ${reason}` : reason));
-    return result('not-applicable', reasons.join('; '));
-  }
+  if (verdicts.some(({ verdict }) => verdict.state === 'unevaluated')) return result('not-applicable', explain(verdicts, 'unevaluated'));
+  if (!verdicts.some(({ verdict }) => verdict.state === 'pass')) return result('not-applicable', explain(verdicts, 'excluded'));
   // Checks that pass decide only their part of a requirement that also needs an auditor's eye.
   if (control.manual) return result('manual', `kspm's checks pass; the rest is manual: ${control.manual.reason}`);
   return result('pass');
+}
+
+/** The reasons of the checks in `state`, each naming its checks unless every check of the control shares it. */
+function explain(verdicts: readonly { check: string; verdict: CheckVerdict }[], state: 'unevaluated' | 'excluded'): string {
+  const checksByReason = new Map<string, string[]>();
+  for (const { check, verdict } of verdicts) {
+    if (verdict.state === state) checksByReason.set(verdict.reason, [...(checksByReason.get(verdict.reason) ?? []), check]);
+  }
+  const groups = [...checksByReason];
+  if (groups.length === 1 && groups[0]![1].length === verdicts.length) return groups[0]![0];
+  return groups.map(([reason, checks]) => `${checks.join(', ')}: ${reason}`).join('; ');
 }
 
 /** One check's verdict, from the scan's tally of it and from node reports: failing anywhere fails it. */
@@ -80,8 +93,9 @@ function checkVerdict(check: string, tally: ControlTally | undefined, meta: Cont
   const reported = nodeResults.filter((result) => result.checkId === check);
   if ((tally?.failed ?? 0) > 0 || reported.some((result) => result.status === 'fail')) return { state: 'fail' };
   if ((tally?.evaluated ?? 0) > 0 || reported.some((result) => result.status === 'pass')) return { state: 'pass' };
-  if (tally?.notApplicable) return { state: 'unevaluated', reason: tally.notApplicable };
-  if (reported.length > 0) return { state: 'unevaluated', reason: [...new Set(reported.map((result) => `${result.node}: ${result.message}`))].join('; ') };
+  // The scan marks control-plane checks not applicable only when every cluster read has a provider-run control plane.
+  if (tally?.notApplicable) return { state: meta?.selfManagedOnly ? 'excluded' : 'unevaluated', reason: tally.notApplicable };
+  if (reported.length > 0) return { state: 'excluded', reason: [...new Set(reported.map((result) => `${result.node}: ${result.message}`))].join('; ') };
   if (NODE_CHECK_ID.test(check)) {
     return {
       state: 'unevaluated',

@@ -1,7 +1,7 @@
 /** The compliance report for a terminal: the score, then one row per framework control with what decided it. */
 import pc from 'picocolors';
 import { layoutTable, printable, type Cell, type Column, type Paint } from '../assets/table-layout.js';
-import { describeCounts, describeScore, evidenceLines } from './describe.js';
+import { describeCounts, describeScore, evidenceSummary } from './describe.js';
 import type { ComplianceControlResult, ComplianceReport, ComplianceStatus } from './types.js';
 
 export interface ComplianceTableOptions {
@@ -11,18 +11,18 @@ export interface ComplianceTableOptions {
 }
 
 const DEFAULT_WIDTH = 160;
-/** Evidence lists this many lines, then `... and N more`; the JSON holds them all. */
+/** Evidence names this many resources, then `... and N more`; the JSON and CSV hold them all. */
 const LISTED = 5;
 
 const COLUMNS: Column[] = [{ header: 'CONTROL' }, { header: 'STATUS' }, { header: 'TITLE', flexible: true }, { header: 'EVIDENCE', flexible: true }];
 
-function listed(lines: readonly string[]): string[] {
-  if (lines.length === 0) return ['-'];
-  return lines.length > LISTED ? [...lines.slice(0, LISTED), `... and ${lines.length - LISTED} more`] : [...lines];
+function evidence(control: ComplianceControlResult): string[] {
+  const lines = evidenceSummary(control, LISTED);
+  return lines.length > 0 ? lines : ['-'];
 }
 
 function cells(control: ComplianceControlResult, paint: Record<ComplianceStatus, Paint>): Cell[] {
-  return [control.id, { text: control.status, paint: paint[control.status] }, control.title, listed(evidenceLines(control))];
+  return [control.id, { text: control.status, paint: paint[control.status] }, control.title, evidence(control)];
 }
 
 export function renderComplianceTable(report: ComplianceReport, options: ComplianceTableOptions): string {

@@ -1,0 +1,142 @@
+/**
+ * `kspm compliance`: scans what `kspm scan` scans with every control, adds `kspm node` results, and judges one
+ * framework's controls; `kspm frameworks`: lists the frameworks kspm ships.
+ */
+import { basename } from 'node:path';
+import { loadConfig, type ScanConfig } from '../config.js';
+import {
+  CollectingSink, evaluateFramework, formatLoadError, loadFrameworkDir, loadFrameworkFile, readNodeResults, renderCompliance, renderFrameworkList,
+  type ComplianceFormat, type ComplianceReport, type FrameworkDefinition, type FrameworkListFormat, type NodeCheckResult,
+} from '../compliance/index.js';
+import { formatPssVersion, parsePssVersion } from '../controls/pss/version.js';
+import { ALL_CONTROLS } from '../controls/registry.js';
+import { EXIT, runScan } from '../engine/scan.js';
+import { emptyExceptions, loadExceptionsFile } from '../exceptions/index.js';
+import type { ReportHeader } from '../model/report.js';
+import { formatSource } from '../outputs/location.js';
+import { TOOL } from '../tool-info.js';
+import { UsageError } from '../usage-error.js';
+import { warnGaps } from './gaps.js';
+import { openOutput } from './output-file.js';
+import { DEFAULT_KUBERNETES_VERSION } from './scan-command.js';
+import { DEFAULT_MAX_FILE_MIB, resolveTargets, scanSources, targetNames, type TargetFlags } from './targets.js';
+
+export interface ComplianceFlags extends TargetFlags {
+  framework?: string;
+  frameworkFile?: string;
+  nodeResults: string[];
+  output: ComplianceFormat;
+  outputFile?: string;
+  exceptions?: string;
+  config?: string;
+  pssVersion?: string;
+}
+
+export interface FrameworksFlags {
+  output: FrameworkListFormat;
+}
+
+const usage = (error: Error) => Promise.reject(new UsageError(error.message));
+
+/** The framework asked for: a shipped one by id, or the user's own file. */
+async function chooseFramework(flags: ComplianceFlags): Promise<FrameworkDefinition> {
+  if (flags.frameworkFile !== undefined) {
+    if (flags.framework !== undefined) throw new UsageError('--framework and --framework-file contradict each other: pick one');
+    const outcome = await loadFrameworkFile(flags.frameworkFile);
+    if (outcome.errors) throw new UsageError(`invalid --framework-file:\n${outcome.errors.map(formatLoadError).join('\n')}`);
+    return outcome.framework;
+  }
+  if (flags.framework === undefined) throw new UsageError('kspm compliance needs --framework ID (see kspm frameworks) or --framework-file FILE');
+  const catalogue = await loadFrameworkDir();
+  const found = catalogue.frameworks.find((framework) => framework.id === flags.framework);
+  if (found) return found;
+  const broken = catalogue.errors.filter((error) => basename(error.file) === `${flags.framework}.yaml`);
+  if (broken.length > 0) throw new UsageError(`framework ${flags.framework} is broken:\n${broken.map(formatLoadError).join('\n')}`);
+  throw new UsageError(`unknown framework "${flags.framework}"; known: ${catalogue.frameworks.map((framework) => framework.id).join(', ')}`);
+}
+
+function wantsScan(paths: readonly string[], flags: TargetFlags): boolean {
+  return paths.length > 0 || flags.cluster === true || flags.context.length > 0 || flags.allContexts === true || flags.snapshot.length > 0;
+}
+
+/** `kspm compliance`: returns the exit status (0, 2 for usage errors, 3 when some inputs could not be read). */
+export async function complianceCommand(paths: string[], flags: ComplianceFlags): Promise<number> {
+  const framework = await chooseFramework(flags);
+  const nodeResults: NodeCheckResult[] = await readNodeResults(flags.nodeResults).catch(usage);
+  // Node results alone are enough to judge a framework's node checks; otherwise resolveTargets says what is missing.
+  const scanning = wantsScan(paths, flags) || nodeResults.length === 0;
+  const evidence = scanning ? await scanEvidence(paths, flags) : { findings: [], tallies: [], controls: [], platforms: [], exitCode: EXIT.ok };
+  const report = evaluateFramework(framework, { ...evidence, nodeResults });
+  await write(report, flags);
+  return evidence.exitCode;
+}
+
+async function scanEvidence(paths: string[], flags: ComplianceFlags) {
+  const targets = resolveTargets(paths, flags, 'compliance');
+  const config: ScanConfig = flags.config ? await loadConfig(flags.config).catch(usage) : {};
+  let pssVersion;
+  try {
+    pssVersion = parsePssVersion(flags.pssVersion ?? config.pssVersion ?? 'latest');
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const exceptionsPath = flags.exceptions ?? config.exceptionsFile;
+  const loaded = exceptionsPath ? await loadExceptionsFile(exceptionsPath).catch(usage) : { exceptions: emptyExceptions(), errors: [] };
+  const now = new Date();
+  const header: ReportHeader = {
+    tool: TOOL,
+    startedAt: now.toISOString(),
+    inputs: targetNames(targets),
+    controls: ALL_CONTROLS.map((control) => control.meta),
+    options: { frameworks: [], pssVersion: formatPssVersion(pssVersion), kubernetesVersion: config.kubernetesVersion?.replace(/^v/, '') ?? DEFAULT_KUBERNETES_VERSION },
+  };
+  const sink = new CollectingSink();
+  const summary = await runScan(
+    {
+      sources: scanSources(targets, { maxFileBytes: DEFAULT_MAX_FILE_MIB * 1024 * 1024, exclude: [flags.config, exceptionsPath].filter((file): file is string => file !== undefined) }),
+      controls: ALL_CONTROLS,
+      frameworks: [],
+      options: { pssVersion, kubernetesVersion: header.options.kubernetesVersion, allowedRegistries: config.allowedRegistries ?? [], now },
+      exceptions: loaded.exceptions,
+      initialErrors: loaded.errors,
+      namespaces: flags.namespace,
+      now,
+    },
+    sink,
+    header,
+  );
+  for (const error of sink.errors) process.stderr.write(`kspm: ${formatSource(error)}: ${error.message}\n`);
+  for (const cluster of summary.clusters ?? []) warnGaps(cluster.context, cluster.gaps);
+  if (summary.resources === 0 && summary.errors === 0) process.stderr.write(`warning: no Kubernetes resources found in ${targetNames(targets).join(', ')}\n`);
+  return {
+    findings: sink.findings,
+    tallies: summary.controls,
+    controls: header.controls,
+    platforms: (summary.clusters ?? []).map((cluster) => cluster.platform.distribution),
+    exitCode: summary.exitCode,
+  };
+}
+
+/** Tables fit the terminal they are shown on; a file gets the default width. */
+function terminalWidth(toStdout: boolean): { width?: number } {
+  return toStdout && process.stdout.isTTY && process.stdout.columns ? { width: process.stdout.columns } : {};
+}
+
+async function write(report: ComplianceReport, flags: ComplianceFlags): Promise<void> {
+  const output = openOutput(flags.outputFile);
+  try {
+    output.stream.write(renderCompliance(report, flags.output, { color: output.color, ...terminalWidth(flags.outputFile === undefined) }));
+    await output.commit();
+  } catch (error) {
+    await output.discard();
+    throw error;
+  }
+}
+
+/** `kspm frameworks`: exits 3 (after listing the rest) when a shipped framework file is broken. */
+export async function frameworksCommand(flags: FrameworksFlags): Promise<number> {
+  const catalogue = await loadFrameworkDir();
+  process.stdout.write(renderFrameworkList(catalogue.frameworks, flags.output, { color: process.stdout.isTTY === true && !process.env.NO_COLOR, ...terminalWidth(true) }));
+  for (const error of catalogue.errors) process.stderr.write(`kspm: ${formatLoadError(error)}\n`);
+  return catalogue.errors.length > 0 ? EXIT.inputErrors : EXIT.ok;
+}
