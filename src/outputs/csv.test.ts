@@ -3,42 +3,8 @@ import { describe, it } from 'node:test';
 import type { Finding } from '../model/finding.js';
 import type { ReportSink } from '../model/report.js';
 import { CSV_COLUMNS, CsvSink } from './csv.js';
+import { parseCsv } from './format-readers.js';
 import { CapturingStream, clusterReport, play, sampleReport, SPECIAL_FILE, type SampleReport } from './testing.js';
-
-/** A strict RFC 4180 reader: CRLF records, quoted fields with doubled quotes; anything else throws. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let position = 0;
-  while (position < text.length) {
-    let field = '';
-    if (text[position] === '"') {
-      position++;
-      for (;;) {
-        const quote = text.indexOf('"', position);
-        assert.ok(quote >= 0, 'an unclosed quoted field');
-        field += text.slice(position, quote);
-        position = quote + 1;
-        if (text[position] !== '"') break;
-        field += '"';
-        position++;
-      }
-    } else {
-      const match = /^[^",\r\n]*/.exec(text.slice(position))![0];
-      field = match;
-      position += match.length;
-    }
-    record.push(field);
-    if (text[position] === ',') position++;
-    else if (text.startsWith('\r\n', position)) {
-      records.push(record);
-      record = [];
-      position += 2;
-    } else assert.fail(`unexpected ${JSON.stringify(text.slice(position, position + 20))} at ${position}`);
-  }
-  assert.equal(record.length, 0, 'the last record ends with CRLF');
-  return records;
-}
 
 async function csvOf(report: SampleReport): Promise<Record<string, string>[]> {
   const out = new CapturingStream({ slow: true });

@@ -1,54 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseAllDocuments } from 'yaml';
-import { z } from 'zod';
+import { policyReportSchema, type PolicyReport as Report } from './format-readers.js';
 import { CLUSTER_ANNOTATION, PolicyReportSink } from './policyreport.js';
 import { CapturingStream, clusterReport, play, sampleReport, type SampleReport } from './testing.js';
-
-/**
- * The wgpolicyk8s.io/v1alpha2 PolicyReport and ClusterPolicyReport schema, from the CRD of
- * kubernetes-sigs/wg-policy-prototypes (policy-report/crd/v1alpha2) and its Go types: `policy` is the only required
- * result field, a timestamp needs both `seconds` and `nanos`, `properties` is a map of strings, `result` and
- * `severity` are enums (the later types add critical and info to the severities). Strict, so a misspelt field fails.
- */
-const objectReference = z
-  .object({ apiVersion: z.string(), kind: z.string(), name: z.string(), namespace: z.string(), uid: z.string(), resourceVersion: z.string(), fieldPath: z.string() })
-  .partial()
-  .strict();
-const result = z
-  .object({
-    source: z.string().optional(),
-    policy: z.string().min(1),
-    rule: z.string().optional(),
-    category: z.string().optional(),
-    severity: z.enum(['critical', 'high', 'medium', 'low', 'info']).optional(),
-    timestamp: z.object({ seconds: z.number().int(), nanos: z.number().int().min(0).max(999_999_999) }).strict().optional(),
-    result: z.enum(['pass', 'fail', 'warn', 'error', 'skip']).optional(),
-    scored: z.boolean().optional(),
-    resources: z.array(objectReference).optional(),
-    message: z.string().optional(),
-    properties: z.record(z.string(), z.string()).optional(),
-  })
-  .strict();
-const count = z.number().int().min(0);
-const dnsSubdomain = z.string().max(253).regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/);
-const report = z
-  .object({
-    apiVersion: z.literal('wgpolicyk8s.io/v1alpha2'),
-    kind: z.enum(['PolicyReport', 'ClusterPolicyReport']),
-    metadata: z.object({ name: dnsSubdomain, namespace: z.string().optional(), labels: z.record(z.string(), z.string()), annotations: z.record(z.string(), z.string()).optional() }).strict(),
-    summary: z.object({ pass: count, fail: count, warn: count, error: count, skip: count }).partial().strict().optional(),
-    results: z.array(result).optional(),
-  })
-  .strict();
-type Report = z.infer<typeof report>;
 
 async function reportsOf(sample: SampleReport): Promise<Report[]> {
   const out = new CapturingStream({ slow: true });
   await play(new PolicyReportSink(out), sample);
   return parseAllDocuments(out.text).map((document) => {
     assert.deepEqual(document.errors, []);
-    const parsed = report.safeParse(document.toJS());
+    const parsed = policyReportSchema.safeParse(document.toJS());
     assert.ok(parsed.success, parsed.success ? '' : JSON.stringify(parsed.error.issues, null, 2));
     const value = parsed.data;
     assert.equal(value.kind === 'PolicyReport', value.metadata.namespace !== undefined, 'only a PolicyReport has a namespace');
