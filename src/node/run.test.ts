@@ -159,7 +159,7 @@ describe('platform profiles', () => {
     assert.equal(result(results, 'node-cis-4.2.1').status, 'pass');
   });
 
-  it('GKE: /home/kubernetes marks it; the kubelet files are read at GKE's paths', () => {
+  it("GKE: /home/kubernetes marks it; the kubelet files are read at GKE's paths", () => {
     const { results, platform } = run({
       files: {
         '/home/kubernetes/kubelet-config.yaml': { mode: 0o600, content: stringify(HARDENED_KUBELET_CONFIG) },
