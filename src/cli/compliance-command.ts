@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 import { loadConfig, type ScanConfig } from '../config.js';
 import {
   CollectingSink, evaluateFramework, formatLoadError, loadFrameworkDir, loadFrameworkFile, readNodeResults, renderCompliance, renderFrameworkList,
-  type ComplianceFormat, type ComplianceReport, type FrameworkDefinition, type FrameworkListFormat, type NodeCheckResult,
+  type ComplianceFormat, type ComplianceReport, type FrameworkDefinition, type FrameworkListFormat,
 } from '../compliance/index.js';
 import { formatPssVersion, parsePssVersion } from '../controls/pss/version.js';
 import { ALL_CONTROLS } from '../controls/registry.js';
@@ -62,7 +62,8 @@ function wantsScan(paths: readonly string[], flags: TargetFlags): boolean {
 /** `kspm compliance`: returns the exit status (0, 2 for usage errors, 3 when some inputs could not be read). */
 export async function complianceCommand(paths: string[], flags: ComplianceFlags): Promise<number> {
   const framework = await chooseFramework(flags);
-  const nodeResults: NodeCheckResult[] = await readNodeResults(flags.nodeResults).catch(usage);
+  const { results: nodeResults, errors: nodeErrors } = await readNodeResults(flags.nodeResults).catch(usage);
+  for (const error of nodeErrors) process.stderr.write(`warning: node results ${error}\n`);
   // Node results alone are enough to judge a framework's node checks; otherwise resolveTargets says what is missing.
   const scanning = wantsScan(paths, flags) || nodeResults.length === 0;
   const evidence = scanning ? await scanEvidence(paths, flags) : { findings: [], tallies: [], controls: [], platforms: [], exitCode: EXIT.ok };

@@ -36,7 +36,7 @@ export function parseFramework(text: string, file: string): FrameworkOutcome {
     data = parse(text);
   } catch (error) {
     const line = error instanceof YAMLParseError && error.linePos ? ` (line ${error.linePos[0].line})` : '';
-    return { errors: [{ file, message: `not valid YAML${line}: ${(error as Error).message.split('\n')[0]}` }] };
+    return { errors: [{ file, message: `not valid YAML${line}: ${(error as Error).message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}` }] };
   }
   const parsed = FrameworkSchema.safeParse(data);
   if (!parsed.success) return { errors: parsed.error.issues.map((issue) => shapeError(file, issue, data)) };
