@@ -22,13 +22,14 @@ export function renderNodeJson(report: NodeReport): string {
 
 const STATUS_WORD: Record<NodeCheckResult['status'], string> = { fail: 'FAIL', pass: 'PASS', 'not-applicable': 'N/A' };
 
+/** One line per result (status, id, what was found); the titles of failed checks follow, as what to fix. */
 export function renderNodeTable(report: NodeReport, titles: ReadonlyMap<string, string>): string {
-  const rows = report.results.map((result) => [STATUS_WORD[result.status], result.checkId, titles.get(result.checkId) ?? '', result.message]);
-  const width = (column: number) => Math.max(...rows.map((row) => row[column]!.length), 0);
-  const widths = [width(0), width(1), Math.min(width(2), 60)];
-  const lines = rows.map((row) => row.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]!) : cell)).join('  ').trimEnd());
+  const idWidth = Math.max(0, ...report.results.map((result) => result.checkId.length));
+  const lines = report.results.map((result) => `${STATUS_WORD[result.status].padEnd(4)}  ${result.checkId.padEnd(idWidth)}  ${result.message}`);
+  const failed = report.results.filter((result) => result.status === 'fail');
+  const fixes = [...new Set(failed.map((result) => result.checkId))].map((id) => `  ${id}: ${titles.get(id) ?? ''}`.trimEnd());
   const count = (status: NodeCheckResult['status']) => report.results.filter((result) => result.status === status).length;
   const summary = `node ${report.node} (${report.platform}): ${count('fail')} failed, ${count('pass')} passed, ${count('not-applicable')} not applicable`;
   const errors = report.errors.map((error) => `error: ${error}`);
-  return [...lines, '', summary, ...errors, ''].join('\n');
+  return [...lines, '', ...(fixes.length > 0 ? ['Failed:', ...fixes, ''] : []), summary, ...errors, ''].join('\n');
 }
