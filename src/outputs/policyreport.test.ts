@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseAllDocuments } from 'yaml';
+import { parse, parseAllDocuments } from 'yaml';
 import { policyReportSchema, type PolicyReport as Report } from './format-readers.js';
-import { CLUSTER_ANNOTATION, PolicyReportSink } from './policyreport.js';
+import { CLUSTER_ANNOTATION, flowYaml, PolicyReportSink } from './policyreport.js';
 import { CapturingStream, clusterReport, play, sampleReport, type SampleReport } from './testing.js';
 
 async function reportsOf(sample: SampleReport): Promise<Report[]> {
@@ -92,5 +92,12 @@ describe('PolicyReport output', () => {
     assert.deepEqual([gap.result, gap.rule, gap.properties], ['error', 'secrets', { cluster: 'prod', resource: 'secrets' }]);
     const version = cluster.results!.find((entry) => entry.resources?.[0]?.kind === 'Cluster')!;
     assert.deepEqual(version.resources, [{ kind: 'Cluster', name: 'prod' }]);
+  });
+
+  it('writes each result as one line of flow YAML that reads back exactly, escaping what YAML forbids raw', () => {
+    const awkward = { message: 'a\u2028b\u0085c\u007fd\ufeff "quoted" # not a comment: {x}\n- item', nested: { list: ['- x', '*alias', '&anchor', '!tag'] } };
+    const line = flowYaml(awkward);
+    assert.doesNotMatch(line, /[\n\u007f-\u009f\u2028\u2029\ufeff]/);
+    assert.deepEqual(parse(`results:\n  - ${line}\n`), { results: [awkward] });
   });
 });
