@@ -21,6 +21,7 @@ import { INVENTORY_FORMATS, inventoryCommand, type InventoryFlags } from './inve
 import { NODE_FORMATS, nodeCommand, nodeManifestsCommand, type NodeFlags } from './node-command.js';
 import { PLATFORM_IDS } from '../node/platforms.js';
 import { DEFAULT_KUBERNETES_VERSION, scanCommand, type ScanFlags } from './scan-command.js';
+import { PATHS_FORMATS, pathsCommand, type PathsFlags } from './paths-command.js';
 import { complianceCommand, frameworksCommand, type ComplianceFlags, type FrameworksFlags } from './compliance-command.js';
 import { COMPLIANCE_FORMATS, FRAMEWORK_LIST_FORMATS } from '../compliance/index.js';
 import { DEFAULT_MAX_FILE_MIB } from './targets.js';
@@ -56,20 +57,10 @@ function clusterOptions(command: Command): Command {
     .option('-A, --all-namespaces', 'every namespace (the default)');
 }
 
-function program(setExit: (code: number) => void): Command {
-  const root = new Command('kspm')
-    .description('Kubernetes Security Posture Management: find what is wrong, say what matters, prove it, fix it.')
-    .version(TOOL.version)
-    .showHelpAfterError('(add --help for usage)')
-    .exitOverride();
-
-  clusterOptions(root
-    .command('scan')
-    .description('Scan manifests (files, directories, Helm charts, Kustomize folders, or - for stdin), live clusters or snapshots against the controls')
-    .argument('[paths...]', 'files or directories to scan; - reads standard input'))
-    .addOption(new Option('--snapshot <file>', 'scan a snapshot written by kspm collect (repeatable)').argParser(repeat).default([]))
-    .addOption(new Option('-o, --output <format>', 'report format').choices(OUTPUT_FORMATS).default('table'))
-    .option('--output-file <file>', 'write the report to a file (atomically) instead of standard output')
+/** What a scan reads and how it judges it, shared by `scan` and `paths`. */
+function scanOptions(command: Command): Command {
+  return clusterOptions(command)
+    .addOption(new Option('--snapshot <file>', 'read a snapshot written by kspm collect (repeatable)').argParser(repeat).default([]))
     .addOption(new Option('--framework <id>', `evaluate only this framework's controls (repeatable): ${FRAMEWORK_IDS.join(', ')}`).argParser(collect).default([]))
     .addOption(new Option('--control <id>', 'evaluate only these controls (repeatable or comma-separated)').argParser(collect).default([]))
     .addOption(new Option('--fail-on <severity>', 'exit 1 when an open finding is at or above this severity').choices(SEVERITIES))
@@ -86,8 +77,34 @@ function program(setExit: (code: number) => void): Command {
     .option('--db <file>', '--images: the advisory database (default: $KSPM_VULN_DB, then ~/.cache/kspm/vuln.db)')
     .option('--max-db-age <days>', '--images: warn when the advisory data is older than this', '7')
     .option('--ignore-file <file>', `--images: vulnerabilities to set aside (default: ${DEFAULT_IGNORE_FILE} when present)`)
-    .addOption(new Option('--vex <file>', '--images: OpenVEX document (repeatable)').argParser(repeat).default([]))
+    .addOption(new Option('--vex <file>', '--images: OpenVEX document (repeatable)').argParser(repeat).default([]));
+}
+
+function program(setExit: (code: number) => void): Command {
+  const root = new Command('kspm')
+    .description('Kubernetes Security Posture Management: find what is wrong, say what matters, prove it, fix it.')
+    .version(TOOL.version)
+    .showHelpAfterError('(add --help for usage)')
+    .exitOverride();
+
+  scanOptions(root
+    .command('scan')
+    .description('Scan manifests (files, directories, Helm charts, Kustomize folders, or - for stdin), live clusters or snapshots against the controls')
+    .argument('[paths...]', 'files or directories to scan; - reads standard input'))
+    .addOption(new Option('-o, --output <format>', 'report format').choices(OUTPUT_FORMATS).default('table'))
+    .option('--output-file <file>', 'write the report to a file (atomically) instead of standard output')
+    .option('--top <n>', 'report only the N most urgent open findings, ranked by an explained risk score (see docs/risk.md)')
     .action(async (paths: string[], flags: ScanFlags) => setExit(await scanCommand(paths, flags)));
+
+  scanOptions(root
+    .command('paths')
+    .description('Attack paths across the engines: from the internet (and from any workload) to cluster-admin, node root or sensitive Secrets, step by step with the evidence')
+    .argument('[paths...]', 'files or directories to read; - reads standard input'))
+    .addOption(new Option('-o, --output <format>', 'output format').choices(PATHS_FORMATS).default('table'))
+    .option('--output-file <file>', 'write the paths to a file (atomically) instead of standard output')
+    .option('--max-paths <n>', 'list at most this many paths', '50')
+    .option('--no-lateral', 'only paths that start from the internet, not from a compromised workload')
+    .action(async (paths: string[], flags: PathsFlags) => setExit(await pathsCommand(paths, flags)));
 
   clusterOptions(root
     .command('collect')

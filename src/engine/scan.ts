@@ -50,6 +50,15 @@ export interface ScanRequest {
    * an image that cannot be scanned is an input error naming it, and the rest of the scan goes on.
    */
   scanImages?: ImageScanner;
+  /** Holds each source's findings until the source is judged, to rank or enrich them with what the whole source shows. */
+  analysis?: SourceAnalysis;
+}
+
+export interface SourceAnalysis {
+  /** The findings of one source (in the order they were made) and its inventory; returns the findings to report. */
+  analyse(findings: Finding[], inventory: Inventory): Finding[];
+  /** Report only this many findings of the whole scan: those with the highest `risk.score`, highest first. */
+  top?: number;
 }
 
 export type ImageScanner = (inventory: Inventory, facts: ClusterFacts | undefined) => Promise<ReadonlyMap<string, ImageScanOutcome>>;
@@ -110,6 +119,8 @@ export async function runScan(request: ScanRequest, sink: ReportSink, header: Re
   const inventoryControls = request.controls.filter((control): control is InventoryControl => control.scope === 'inventory');
   const clusters: ClusterSummary[] = [];
   const imagesScanned = request.scanImages !== undefined;
+  /** With a `top`, the most urgent findings so far, across sources. */
+  let ranked: Finding[] | undefined = request.analysis?.top !== undefined ? [] : undefined;
 
   const reportError = async (error: InputError) => {
     counts.errors++;
@@ -127,6 +138,8 @@ export async function runScan(request: ScanRequest, sink: ReportSink, header: Re
     const inventory = new Inventory();
     /** Annotation exceptions of the resources that carry one, for findings cluster-wide controls make on them later. */
     const annotated = new Map<InventoryEntry, AnnotationException>();
+    /** The source's findings, while an analysis waits for the whole source. */
+    const held: Finding[] | undefined = request.analysis ? [] : undefined;
 
     /** Turns a control's verdict on one subject into findings, and tallies it. */
     const record = async (control: Control, ref: ResourceRef, source: SourceLocation, violations: Violation[], locate: LoadedResource['locate'], annotation: AnnotationException | undefined) => {
@@ -158,7 +171,8 @@ export async function runScan(request: ScanRequest, sink: ReportSink, header: Re
           total.open[finding.severity]++;
           if (exception?.status === 'expired') counts.expired++;
         }
-        await sink.finding(finding);
+        if (held) held.push(finding);
+        else await sink.finding(finding);
       }
       for (const each of tallies) {
         if (open) each.failed++;
@@ -220,6 +234,11 @@ export async function runScan(request: ScanRequest, sink: ReportSink, header: Re
       }
       for (const { entry, violations } of results) await record(control, entry.ref, entry.source, violations, undefined, annotated.get(entry));
     }
+    if (held) {
+      const analysed = request.analysis!.analyse(held, inventory);
+      if (ranked) ranked = mostUrgent([...ranked, ...analysed], request.analysis!.top!);
+      else for (const finding of analysed) await sink.finding(finding);
+    }
     markNotApplicable(request.controls, tally, facts, imagesScanned);
     if (facts) clusters.push({ ...facts, resources: tally.resources, bySeverity: tally.open, score: postureScore(tally.controls.values()), gaps });
   }
@@ -239,8 +258,14 @@ export async function runScan(request: ScanRequest, sink: ReportSink, header: Re
     exitCode,
     finishedAt: new Date().toISOString(),
   };
+  for (const finding of ranked ?? []) await sink.finding(finding);
   await sink.end(summary);
   return summary;
+}
+
+/** The `top` findings with the highest risk score, highest first; the sort is stable, so ties keep scan order. */
+function mostUrgent(findings: Finding[], top: number): Finding[] {
+  return findings.sort((a, b) => (b.risk?.score ?? 0) - (a.risk?.score ?? 0)).slice(0, top);
 }
 
 /**

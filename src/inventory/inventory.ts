@@ -2,6 +2,7 @@ import type { K8sObject } from '../model/k8s.js';
 import type { LoadedResource, ResourceRef, SourceLocation } from '../model/resource.js';
 import type { ClusterFacts } from '../model/cluster.js';
 import { writtenWith, type Controller } from './ownership.js';
+import { replicasOf } from './replicas.js';
 import { mountsSecrets, outlineOf } from './outline.js';
 import type { FieldPath } from '../model/path.js';
 import type { ImageScanOutcome } from '../image/model.js';
@@ -44,6 +45,8 @@ export interface WorkloadSummary {
   images: WorkloadImage[];
   /** The pod's imagePullSecrets, by name; the service account's come on top. */
   imagePullSecrets?: string[];
+  /** How many pods it runs, when the object says (see replicasOf). */
+  replicas?: number;
 }
 
 export interface WorkloadImage {
@@ -125,6 +128,8 @@ export class Inventory {
         outline: outlineOf(object)!,
         images: imagesOf(template),
       };
+      const replicas = replicasOf(object);
+      if (replicas !== undefined) entry.workload.replicas = replicas;
       const pullSecrets = pullSecretsOf(template);
       if (pullSecrets.length > 0) entry.workload.imagePullSecrets = pullSecrets;
       if (mountsSecrets(object)) entry.workload.mountsSecrets = true;

@@ -1,7 +1,4 @@
-/**
- * How many pods a workload runs, read from the whole object: the inventory keeps pod templates only, so a caller
- * that sees the objects stream past collects these for the risk engine.
- */
+/** How many pods a workload runs, read from the whole object as it streams past; the risk engine weighs it. */
 import type { K8sObject } from '../model/k8s.js';
 
 const SCALED_KINDS = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController']);

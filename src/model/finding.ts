@@ -38,6 +38,14 @@ export interface Finding {
   remediation: string;
   frameworks: readonly FrameworkRef[];
   exception: AppliedException | null;
+  /** How urgent it is in its context (`kspm scan --top`): the score and the factors behind it. */
+  risk?: FindingRiskSummary;
+}
+
+export interface FindingRiskSummary {
+  /** 0-100. */
+  score: number;
+  factors: { name: string; weight: number; evidence: string }[];
 }
 
 /** A finding counts against the posture unless an active exception covers it. */

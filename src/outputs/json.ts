@@ -48,7 +48,7 @@ function findingText(finding: Finding, fragments: ControlFragments, resource: st
     `${fragments.head},"message":${JSON.stringify(finding.message)},"resource":${resource},` +
     `"source":${JSON.stringify(sourceJson(finding.source))},"path":${JSON.stringify(finding.path)},` +
     `"evidence":{"found":${JSON.stringify(toJson(finding.evidence.found))},"expected":${JSON.stringify(finding.evidence.expected)}}` +
-    `${fragments.tail},"exception":${exception}}`
+    `${fragments.tail},"exception":${exception}${finding.risk ? `,"risk":${JSON.stringify(finding.risk)}` : ''}}`
   );
 }
 

@@ -61,6 +61,8 @@ export class TableSink implements ReportSink {
   private header: ReportHeader | undefined;
   private readonly open = new Map<Severity, Finding[]>(SEVERITIES.map((severity) => [severity, []]));
   private readonly excepted: Finding[] = [];
+  /** Findings ranked by risk (`--top`), in the order they came: highest score first. */
+  private readonly ranked: Finding[] = [];
   private readonly errors: InputError[] = [];
   private readonly gaps: CoverageGap[] = [];
 
@@ -78,7 +80,8 @@ export class TableSink implements ReportSink {
   resource(): void {}
 
   finding(finding: Finding): void {
-    if (isExcepted(finding)) this.excepted.push(finding);
+    if (finding.risk) this.ranked.push(finding);
+    else if (isExcepted(finding)) this.excepted.push(finding);
     else this.open.get(finding.severity)?.push(finding);
   }
 
@@ -97,7 +100,11 @@ export class TableSink implements ReportSink {
       const inputs = printable(this.header.inputs.map((input) => (isStdin(input) ? '<stdin>' : input)).join(', '));
       await this.writer.write(`${c.bold(title)} ${c.dim(wrap(`scan of ${inputs}`, this.width, 2, title.length + 1))}\n`);
     }
-    let anyOpen = false;
+    let anyOpen = this.ranked.length > 0;
+    if (anyOpen) {
+      const detail = `the ${plural(this.ranked.length, 'open finding')} with the highest risk score, highest first (kspm scan --top)`;
+      await this.section(c.bold('MOST URGENT'), detail, this.ranked.map((finding) => this.openFinding(finding)));
+    }
     for (const severity of SEVERITIES) {
       const findings = this.open.get(severity) ?? [];
       if (findings.length === 0) continue;
@@ -140,9 +147,10 @@ export class TableSink implements ReportSink {
 
   private openFinding(finding: Finding): string {
     const c = this.colors;
-    const tag = severityColor(c, finding.severity)(`[${finding.severity}]`);
+    const risk = finding.risk ? `risk ${finding.risk.score} ` : '';
+    const tag = severityColor(c, finding.severity)(`[${risk}${finding.severity}]`);
     const lines = [
-      `${tag} ${c.bold(printable(finding.controlId))}  ${wrap(printable(finding.title), this.width, 2, finding.severity.length + finding.controlId.length + 5)}\n`,
+      `${tag} ${c.bold(printable(finding.controlId))}  ${wrap(printable(finding.title), this.width, 2, risk.length + finding.severity.length + finding.controlId.length + 5)}\n`,
       this.field('resource', describeRef(finding.resource)),
       this.field(isClusterLocation(finding.source) ? 'cluster' : 'file', formatSource(finding.source)),
       this.field('path', finding.path || '-'),
@@ -150,6 +158,7 @@ export class TableSink implements ReportSink {
       this.field('found', formatFound(finding.evidence.found)),
       this.field('expected', finding.evidence.expected),
       this.field('fix', firstSentence(finding.remediation)),
+      ...(finding.risk?.factors ?? []).map((factor) => this.field(`+${factor.weight}`, `${factor.name}: ${factor.evidence}`)),
     ];
     if (finding.exception?.status === 'expired') {
       lines.push(this.field('EXPIRED', `exception no longer applies (${exceptionDetails(finding.exception)}); the finding counts as open`, c.yellow));

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { assessRisk, rankFindings } from './assess.js';
 import { findingIds } from './finding-ids.js';
-import { replicasOf } from './replicas.js';
 import { deployment, finding, inventoryOf, loadBalancer, namespace, objects, scanned, secretsReader, vulnerability, clusterAdmin, denyIngress } from './testing.js';
 
 const ESTATE = objects([
@@ -30,11 +29,7 @@ function scoresById(assessment: ReturnType<typeof assessRisk>) {
 
 describe('assessRisk', () => {
   const inventory = inventoryOf(ESTATE, IMAGES);
-  const replicas = new Map(ESTATE.flatMap((object) => {
-    const count = replicasOf(object);
-    return count === undefined ? [] : [[`${object.metadata?.namespace ?? ''}/${object.kind}/${object.metadata?.name}`, count] as const];
-  }));
-  const assessment = assessRisk({ findings: FINDINGS, inventory, replicas });
+  const assessment = assessRisk({ findings: FINDINGS, inventory });
   const ids = findingIds(FINDINGS);
   const byId = scoresById(assessment);
   const score = (index: number) => byId.get(ids[index]!)!;
@@ -91,7 +86,7 @@ describe('assessRisk', () => {
   });
 
   it('drops the exposure factor when a NetworkPolicy shuts the internet out', () => {
-    const shut = assessRisk({ findings: FINDINGS, inventory: inventoryOf([...ESTATE, ...objects(denyIngress('shop'))], IMAGES), replicas });
+    const shut = assessRisk({ findings: FINDINGS, inventory: inventoryOf([...ESTATE, ...objects(denyIngress('shop'))], IMAGES) });
     const web = scoresById(shut).get(ids[1]!)!;
     assert.ok(!web.factors.some((factor) => factor.name === 'internet-exposed'));
     assert.ok(web.score < score(1).score);
@@ -110,7 +105,7 @@ describe('assessRisk', () => {
   });
 
   it('gives the same scores whatever order objects and findings come in', () => {
-    const backwards = assessRisk({ findings: [...FINDINGS].reverse(), inventory: inventoryOf([...ESTATE].reverse(), IMAGES), replicas });
+    const backwards = assessRisk({ findings: [...FINDINGS].reverse(), inventory: inventoryOf([...ESTATE].reverse(), IMAGES) });
     assert.deepEqual(rankFindings(backwards), rankFindings(assessment));
     assert.deepEqual(backwards.workloads, assessment.workloads);
   });

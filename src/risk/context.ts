@@ -24,8 +24,6 @@ export interface RiskInput {
   inventory: Inventory;
   /** CVE (or alias) ids in CISA's Known Exploited Vulnerabilities catalogue. */
   kev?: ReadonlySet<string>;
-  /** Replica counts by `namespace/Kind/name` (see `replicasOf`); the inventory does not keep them. */
-  replicas?: ReadonlyMap<string, number>;
 }
 
 export interface IdentifiedFinding {
@@ -167,7 +165,7 @@ export function riskContextOf(input: RiskInput): RiskContext {
     if (network) context.network = network;
     const access = host.get(key);
     if (access) context.host = access;
-    const replicas = input.replicas?.get(key);
+    const replicas = entry.workload?.replicas;
     if (replicas !== undefined) context.replicas = replicas;
     const why = sensitive(entry.ref.namespace);
     if (why) context.sensitive = why;

@@ -5,5 +5,4 @@ export { describeAttackPath, findAttackPaths, type AttackPathOptions } from './a
 export { riskContextOf, type RiskContext, type RiskInput, type WorkloadContext } from './context.js';
 export { findingIds } from './finding-ids.js';
 export type * from './model.js';
-export { replicasOf } from './replicas.js';
 export { SEVERITY_POINTS, WEIGHTS } from './score.js';

@@ -1,0 +1,68 @@
+/** `kspm scan --top N` and `kspm paths` on the bundled demo estate, through the built CLI. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { kspm } from './helpers/cli.js';
+
+const DEMO = ['examples/demo', '--config', 'examples/demo/kspm.yaml'];
+
+interface Report {
+  findings: { controlId: string; severity: string; exception: unknown; risk?: { score: number; factors: { name: string; weight: number; evidence: string }[] } }[];
+  summary: { findings: { total: number } };
+}
+
+describe('kspm scan --top', () => {
+  const full = JSON.parse(kspm(['scan', ...DEMO, '-o', 'json']).stdout) as Report;
+  const top = JSON.parse(kspm(['scan', ...DEMO, '-o', 'json', '--top', '5']).stdout) as Report;
+
+  it('reports the N open findings with the highest risk score, highest first, each with its factors', () => {
+    assert.equal(top.findings.length, 5);
+    const scores = top.findings.map((finding) => finding.risk!.score);
+    assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
+    assert.ok(top.findings.every((finding) => finding.exception === null || (finding.exception as { status: string }).status === 'expired'), 'excepted findings are not ranked');
+    assert.ok(top.findings.every((finding) => finding.risk!.factors.every((factor) => factor.weight > 0 && factor.evidence.length > 0)));
+    assert.ok(top.findings.some((finding) => finding.risk!.factors.length > 0), 'context raises some scores');
+  });
+
+  it('ranks by context, not by severity alone: every critical finding that tops the list is at least as urgent as any later one', () => {
+    const last = top.findings.at(-1)!.risk!.score;
+    assert.ok(top.findings.every((finding) => finding.risk!.score >= last));
+    assert.ok(!full.findings.some((finding) => 'risk' in finding), 'without --top findings carry no risk');
+  });
+
+  it('counts every finding in the summary, whatever it shows', () => {
+    assert.equal(top.summary.findings.total, full.summary.findings.total);
+  });
+
+  it('shows the ranking in the table with the factors', () => {
+    const table = kspm(['scan', ...DEMO, '--top', '2']).stdout;
+    assert.match(table, /MOST URGENT/);
+    assert.match(table, /\[risk \d+ (critical|high)\]/);
+  });
+
+  it('refuses a --top that is not a positive whole number', () => {
+    assert.equal(kspm(['scan', ...DEMO, '--top', '0']).status, 2);
+    assert.equal(kspm(['scan', ...DEMO, '--top', 'many']).status, 2);
+  });
+});
+
+describe('kspm paths', () => {
+  it('lists attack paths from the internet, each step with its evidence', () => {
+    const run = kspm(['paths', ...DEMO, '-o', 'json']);
+    assert.equal(run.status, 0, run.stderr);
+    const { paths } = JSON.parse(run.stdout) as { paths: { origin: string; text: string; target: string; steps: { kind: string; evidence: string }[] }[] };
+    assert.ok(paths.length > 0);
+    const fromInternet = paths.filter((path) => path.origin === 'internet');
+    assert.ok(fromInternet.length > 0);
+    for (const path of paths) {
+      assert.equal(path.text.split(' -> ').length, path.steps.length + 1);
+      assert.ok(path.steps.every((step) => step.evidence.length > 0));
+    }
+    assert.ok(fromInternet.some((path) => /^internet -> (Ingress|LoadBalancer)/.test(path.text)));
+  });
+
+  it('--no-lateral keeps only paths from the internet; the table numbers them', () => {
+    const { paths } = JSON.parse(kspm(['paths', ...DEMO, '-o', 'json', '--no-lateral']).stdout) as { paths: { origin: string }[] };
+    assert.ok(paths.length > 0 && paths.every((path) => path.origin === 'internet'));
+    assert.match(kspm(['paths', ...DEMO, '--max-paths', '2']).stdout, /^1\. internet -> /);
+  });
+});
