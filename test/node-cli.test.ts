@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { parseAllDocuments } from 'yaml';
 import type { NodeCheckResult } from '../src/compliance/types.js';
-import { buildHost, hardenedKubeadmNode } from '../src/node/fixture-host.js';
+import { buildHost, hardenedKubeadmNode } from '../src/node/host-fixtures.js';
 import { kspm } from './helpers/cli.js';
 
 interface Report {

@@ -8,7 +8,7 @@ import { stringify } from 'yaml';
 import type { NodeCheckResult } from '../compliance/types.js';
 import { LATEST_PSS_VERSION } from '../controls/pss/version.js';
 import { NODE_CHECKS } from './checks/index.js';
-import { buildHost, canChown, hardenedKubeadmNode, HARDENED_KUBELET_CONFIG, KUBELET_ARGV, KUBELET_PID, type HostSpec } from './fixture-host.js';
+import { buildHost, canChown, hardenedKubeadmNode, HARDENED_KUBELET_CONFIG, KUBELET_ARGV, KUBELET_PID, type HostSpec } from './host-fixtures.js';
 import { gatherFacts } from './gather.js';
 import { runNodeChecks } from './run.js';
 
