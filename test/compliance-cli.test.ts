@@ -75,6 +75,16 @@ describe('kspm compliance on the demo estate', () => {
     assert.equal(text.split('\r\n').filter((line) => line.startsWith('pss,')).length, compliance(['--framework', 'pss', ...DEMO]).controls.length);
   });
 
+  it('html to a file: one page with the framework and its controls', () => {
+    const file = join(dir, 'pss.html');
+    const run = kspm(['compliance', '--framework', 'pss', ...DEMO, '-o', 'html', '--output-file', file]);
+    assert.equal(run.status, 0, run.stderr);
+    const html = readFileSync(file, 'utf8');
+    assert.match(html, /^<!DOCTYPE html>/i);
+    assert.match(html, /Pod Security Standards/);
+    assert.match(html, /restricted\/runAsNonRoot/);
+  });
+
   it('table: the framework, its score and a row per control', () => {
     const run = kspm(['compliance', '--framework', 'pss', ...DEMO]);
     assert.equal(run.status, 0, run.stderr);

@@ -13,6 +13,7 @@ import { ALL_CONTROLS } from '../controls/registry.js';
 import { EXIT, runScan } from '../engine/scan.js';
 import { emptyExceptions, loadExceptionsFile } from '../exceptions/index.js';
 import type { ReportHeader } from '../model/report.js';
+import type { PageHeader } from '../report-html/page.js';
 import { formatSource } from '../outputs/location.js';
 import { TOOL } from '../tool-info.js';
 import { UsageError } from '../usage-error.js';
@@ -66,9 +67,10 @@ export async function complianceCommand(paths: string[], flags: ComplianceFlags)
   for (const error of nodeErrors) process.stderr.write(`warning: node results ${error}\n`);
   // Node results alone are enough to judge a framework's node checks; otherwise resolveTargets says what is missing.
   const scanning = wantsScan(paths, flags) || nodeResults.length === 0;
-  const evidence = scanning ? await scanEvidence(paths, flags) : { findings: [], tallies: [], controls: [], platforms: [], exitCode: EXIT.ok };
+  const startedAt = new Date().toISOString();
+  const evidence = scanning ? await scanEvidence(paths, flags) : { findings: [], tallies: [], controls: [], platforms: [], inputs: [], exitCode: EXIT.ok };
   const report = evaluateFramework(framework, { ...evidence, nodeResults });
-  await write(report, flags);
+  await write(report, flags, { tool: TOOL, startedAt, inputs: [...evidence.inputs, ...flags.nodeResults.map((file) => `node:${file}`)] });
   return evidence.exitCode;
 }
 
@@ -114,6 +116,7 @@ async function scanEvidence(paths: string[], flags: ComplianceFlags) {
     tallies: summary.controls,
     controls: header.controls,
     platforms: (summary.clusters ?? []).map((cluster) => cluster.platform.distribution),
+    inputs: header.inputs,
     exitCode: summary.exitCode,
   };
 }
@@ -123,10 +126,10 @@ function terminalWidth(toStdout: boolean): { width?: number } {
   return toStdout && process.stdout.isTTY && process.stdout.columns ? { width: process.stdout.columns } : {};
 }
 
-async function write(report: ComplianceReport, flags: ComplianceFlags): Promise<void> {
+async function write(report: ComplianceReport, flags: ComplianceFlags, header: PageHeader): Promise<void> {
   const output = openOutput(flags.outputFile);
   try {
-    output.stream.write(renderCompliance(report, flags.output, { color: output.color, ...terminalWidth(flags.outputFile === undefined) }));
+    output.stream.write(renderCompliance(report, flags.output, { color: output.color, header, ...terminalWidth(flags.outputFile === undefined) }));
     await output.commit();
   } catch (error) {
     await output.discard();

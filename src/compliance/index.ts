@@ -4,6 +4,6 @@ export { builtInFrameworksDir, formatLoadError, loadFrameworkDir, loadFrameworkF
 export { evaluateFramework, STATUSES, type ComplianceEvidence } from './evaluate.js';
 export { CollectingSink } from './collect-sink.js';
 export { parseNodeResults, readNodeResults, type NodeResults } from './node-results.js';
-export { COMPLIANCE_FORMATS, renderCompliance, renderComplianceJson, type ComplianceFormat } from './render.js';
+export { COMPLIANCE_FORMATS, renderCompliance, renderComplianceJson, type ComplianceFormat, type ComplianceRenderOptions } from './render.js';
 export { renderComplianceCsv } from './render-csv.js';
 export { FRAMEWORK_LIST_FORMATS, listFramework, renderFrameworkList, type FrameworkListFormat, type FrameworkListing } from './catalogue.js';

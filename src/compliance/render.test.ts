@@ -20,6 +20,8 @@ function finding(name: string, excepted: boolean): Finding {
   };
 }
 
+const HEADER = { tool: { name: 'kspm' as const, version: '0.0.0' }, startedAt: '2026-11-27T10:00:00.000Z', inputs: ['ops.yaml'] };
+
 const FRAMEWORK: FrameworkDefinition = {
   id: 'demo', title: 'Demo framework', version: '2', description: 'for the formats',
   controls: [
@@ -58,7 +60,7 @@ function parseCsv(text: string): string[][] {
 
 describe('compliance formats', () => {
   it('json: {framework, score, counts, controls: [{id, title, status, findings}]} with the framework ids and exceptions', () => {
-    const json = JSON.parse(renderCompliance(report, 'json', { color: false })) as {
+    const json = JSON.parse(renderCompliance(report, 'json', { color: false, header: HEADER })) as {
       framework: { id: string }; score: number; counts: Record<string, number>; controls: { id: string; status: string; findings: { exception: unknown }[]; audit?: string }[];
     };
     assert.equal(json.framework.id, 'demo');
@@ -70,7 +72,7 @@ describe('compliance formats', () => {
   });
 
   it('csv: a header and one record per control, no cell able to run as a formula', () => {
-    const records = parseCsv(renderCompliance(report, 'csv', { color: false }));
+    const records = parseCsv(renderCompliance(report, 'csv', { color: false, header: HEADER }));
     assert.deepEqual(records[0], ['framework', 'control', 'section', 'title', 'status', 'checks', 'open findings', 'excepted findings', 'evidence']);
     assert.equal(records.length, 3);
     assert.deepEqual(records[1]!.slice(0, 8), ['demo', 'P-1', 'Pods', 'No privileged pods', 'fail', 'pss-privileged', '1', '1']);
@@ -83,10 +85,19 @@ describe('compliance formats', () => {
   });
 
   it('table: the score, each control with its status, the resources behind a failure and the excepted ones marked', () => {
-    const table = renderCompliance(report, 'table', { color: false, width: 200 });
+    const table = renderCompliance(report, 'table', { color: false, width: 200, header: HEADER });
     assert.match(table, /^Demo framework \(demo, version 2\)\nScore: 0\.0%: 0 pass, 1 fail, 1 manual, 0 not applicable\n/);
     assert.match(table, /P-1 +fail +No privileged pods +1 open, 1 excepted findings\n.*Pod ops\/=HYPERLINK\("http:\/\/evil"\)\n.*Pod ops\/agent \(excepted\)\n/);
     assert.match(table, /N-1 +manual +Firewalls, reviewed +not in the API\n.*audit: =check the rules/);
+  });
+
+  it('html: one self-contained page with the framework, its score and each control', () => {
+    const html = renderCompliance(report, 'html', { color: false, header: HEADER });
+    assert.match(html, /^<!DOCTYPE html>/i);
+    assert.match(html, /Demo framework/);
+    assert.match(html, /P-1/);
+    assert.match(html, /=HYPERLINK\(&quot;http:\/\/evil&quot;\)/, 'names from objects are shown, escaped');
+    assert.doesNotMatch(html, /=HYPERLINK\("http:\/\/evil"\)/);
   });
 
   it('frameworks list: counts of automated and manual controls, as table and JSON', () => {
