@@ -1,9 +1,10 @@
 /** Framework files: what loads, and the errors that name the file and control when one does not hold together. */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { REPO_ROOT } from '../../test/helpers/shared.js';
 import { formatLoadError, loadFrameworkDir, loadFrameworkFile, parseFramework } from './load.js';
 
 const HEAD = `id: mine
@@ -61,6 +62,15 @@ describe('parseFramework', () => {
     assert.match(errors[2]!, /^mine\.yaml: control #2: id: /);
     assert.match(errors[3]!, /^mine\.yaml: control #2: manual\.audit: /);
     assert.match(errors[4]!, /^mine\.yaml: control A-3: .*owner/);
+  });
+
+  it('loads the example framework of docs/compliance.md', () => {
+    const doc = readFileSync(join(REPO_ROOT, 'docs', 'compliance.md'), 'utf8');
+    const example = /```yaml\n(id: our-policy[\s\S]*?)```/.exec(doc)?.[1];
+    assert.ok(example, 'docs/compliance.md has its example framework');
+    const outcome = parseFramework(example, 'docs/compliance.md');
+    assert.deepEqual(outcome.errors?.map(formatLoadError), undefined);
+    assert.deepEqual(outcome.framework!.controls.map((control) => control.id), ['OP-1', 'OP-2', 'OP-3', 'OP-4']);
   });
 
   it('refuses a file with no controls', () => {
