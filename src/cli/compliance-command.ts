@@ -3,24 +3,18 @@
  * framework's controls; `kspm frameworks`: lists the frameworks kspm ships.
  */
 import { basename } from 'node:path';
-import { loadConfig, type ScanConfig } from '../config.js';
 import {
   CollectingSink, evaluateFramework, formatLoadError, loadFrameworkDir, loadFrameworkFile, readNodeResults, renderCompliance, renderFrameworkList,
   type ComplianceFormat, type ComplianceReport, type FrameworkDefinition, type FrameworkListFormat,
 } from '../compliance/index.js';
-import { formatPssVersion, parsePssVersion } from '../controls/pss/version.js';
-import { ALL_CONTROLS } from '../controls/registry.js';
 import { EXIT, runScan } from '../engine/scan.js';
-import { emptyExceptions, loadExceptionsFile } from '../exceptions/index.js';
-import type { ReportHeader } from '../model/report.js';
 import type { PageHeader } from '../report-html/page.js';
 import { formatSource } from '../outputs/location.js';
 import { TOOL } from '../tool-info.js';
 import { UsageError } from '../usage-error.js';
-import { warnGaps } from './gaps.js';
 import { openOutput } from './output-file.js';
-import { DEFAULT_KUBERNETES_VERSION } from './scan-command.js';
-import { DEFAULT_MAX_FILE_MIB, resolveTargets, scanSources, targetNames, type TargetFlags } from './targets.js';
+import { prepareScan } from './scan-command.js';
+import { DEFAULT_MAX_FILE_MIB, type TargetFlags } from './targets.js';
 
 export interface ComplianceFlags extends TargetFlags {
   framework?: string;
@@ -74,51 +68,29 @@ export async function complianceCommand(paths: string[], flags: ComplianceFlags)
   return evidence.exitCode;
 }
 
+/** Runs every control over the sources, as `kspm scan` would, keeping the findings and tallies as evidence. */
 async function scanEvidence(paths: string[], flags: ComplianceFlags) {
-  const targets = resolveTargets(paths, flags, 'compliance');
-  const config: ScanConfig = flags.config ? await loadConfig(flags.config).catch(usage) : {};
-  let pssVersion;
-  try {
-    pssVersion = parsePssVersion(flags.pssVersion ?? config.pssVersion ?? 'latest');
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const exceptionsPath = flags.exceptions ?? config.exceptionsFile;
-  const loaded = exceptionsPath ? await loadExceptionsFile(exceptionsPath).catch(usage) : { exceptions: emptyExceptions(), errors: [] };
-  const now = new Date();
-  const header: ReportHeader = {
-    tool: TOOL,
-    startedAt: now.toISOString(),
-    inputs: targetNames(targets),
-    controls: ALL_CONTROLS.map((control) => control.meta),
-    options: { frameworks: [], pssVersion: formatPssVersion(pssVersion), kubernetesVersion: config.kubernetesVersion?.replace(/^v/, '') ?? DEFAULT_KUBERNETES_VERSION },
-  };
-  const sink = new CollectingSink();
-  const summary = await runScan(
-    {
-      sources: scanSources(targets, { maxFileBytes: DEFAULT_MAX_FILE_MIB * 1024 * 1024, exclude: [flags.config, exceptionsPath].filter((file): file is string => file !== undefined) }),
-      controls: ALL_CONTROLS,
-      frameworks: [],
-      options: { pssVersion, kubernetesVersion: header.options.kubernetesVersion, allowedRegistries: config.allowedRegistries ?? [], now },
-      exceptions: loaded.exceptions,
-      initialErrors: loaded.errors,
-      namespaces: flags.namespace,
-      now,
-    },
-    sink,
-    header,
+  const scan = await prepareScan(
+    paths,
+    { ...flags, framework: [], control: [], allowedRegistry: [], maxFileSize: String(DEFAULT_MAX_FILE_MIB), insecureRegistry: [], maxDbAge: '7', vex: [] },
+    'compliance',
   );
-  for (const error of sink.errors) process.stderr.write(`kspm: ${formatSource(error)}: ${error.message}\n`);
-  for (const cluster of summary.clusters ?? []) warnGaps(cluster.context, cluster.gaps);
-  if (summary.resources === 0 && summary.errors === 0) process.stderr.write(`warning: no Kubernetes resources found in ${targetNames(targets).join(', ')}\n`);
-  return {
-    findings: sink.findings,
-    tallies: summary.controls,
-    controls: header.controls,
-    platforms: (summary.clusters ?? []).map((cluster) => cluster.platform.distribution),
-    inputs: header.inputs,
-    exitCode: summary.exitCode,
-  };
+  const sink = new CollectingSink();
+  try {
+    const summary = await runScan(scan.request, sink, scan.header);
+    for (const error of sink.errors) process.stderr.write(`kspm: ${formatSource(error)}: ${error.message}\n`);
+    scan.warnAfter(summary);
+    return {
+      findings: sink.findings,
+      tallies: summary.controls,
+      controls: scan.header.controls,
+      platforms: (summary.clusters ?? []).map((cluster) => cluster.platform.distribution),
+      inputs: scan.header.inputs,
+      exitCode: summary.exitCode,
+    };
+  } finally {
+    scan.close();
+  }
 }
 
 /** Tables fit the terminal they are shown on; a file gets the default width. */

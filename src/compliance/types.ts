@@ -24,7 +24,8 @@ export interface FrameworkControl {
   section?: string;
   /**
    * kspm check ids that decide it: API-side control ids (`privileged-container`) and node check ids (`node-...`).
-   * It passes when every one was evaluated somewhere and none has an open finding.
+   * It passes when none has an open finding or failing node result and every one was evaluated somewhere, or does not
+   * apply where it was asked (a control plane its provider runs); a check that never ran holds it back.
    */
   checks?: string[];
   /** For requirements kspm cannot decide: why, and what an auditor should check instead. */
