@@ -66,3 +66,15 @@ describe('kspm paths', () => {
     assert.match(kspm(['paths', ...DEMO, '--max-paths', '2']).stdout, /^1\. internet -> /);
   });
 });
+
+describe('kspm scan -o html', () => {
+  it('puts the top risks with their factors, the attack paths and every framework judged in the audit report', () => {
+    const run = kspm(['scan', ...DEMO, '-o', 'html']);
+    const top = JSON.parse(kspm(['scan', ...DEMO, '-o', 'json', '--top', '1']).stdout) as Report;
+    const first = top.findings[0]!;
+    assert.ok(run.stdout.includes(`${first.controlId} on `), 'the most urgent finding leads the top risks');
+    assert.match(run.stdout, /internet -&gt; (Ingress|LoadBalancer)/, 'attack paths are listed, escaped');
+    for (const framework of ['cis-1.12', 'nsa-1.2', 'pss', 'mitre', 'nist-800-53', 'pci-dss-4', 'hipaa', 'soc2']) assert.ok(run.stdout.includes(framework), framework);
+    assert.doesNotMatch(run.stdout, /Not ranked in this run|Not searched in this run/);
+  });
+});

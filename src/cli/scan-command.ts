@@ -17,6 +17,7 @@ import { imageSourceSettings, loadSuppressions } from './image-command.js';
 import { ProgressLine } from './progress.js';
 import { workloadImageScanner } from './workload-images.js';
 import { riskRanking } from '../risk/scan-analysis.js';
+import { auditExtras } from './audit-extras.js';
 
 export const DEFAULT_KUBERNETES_VERSION = '1.35';
 
@@ -146,10 +147,12 @@ export async function scanCommand(paths: string[], flags: ScanFlags): Promise<nu
     throw new UsageError(`invalid --output "${flags.output}": expected ${OUTPUT_FORMATS.join(', ')}`);
   }
   const scan = await prepareScan(paths, flags);
+  const audit = flags.output === 'html' ? await auditExtras(scan.header.controls) : undefined;
+  const request = audit ? { ...scan.request, analysis: { ...audit.analysis, ...(scan.request.analysis?.top !== undefined ? { top: scan.request.analysis.top } : {}) } } : scan.request;
   const output = openOutput(flags.outputFile);
-  const sink = createSink(flags.output as OutputFormat, output.stream, { color: output.color });
+  const sink = createSink(flags.output as OutputFormat, output.stream, { color: output.color, ...(audit ? { html: audit.html } : {}) });
   try {
-    const summary = await runScan(scan.request, sink, scan.header);
+    const summary = await runScan(request, sink, scan.header);
     await output.commit();
     scan.warnAfter(summary);
     return summary.exitCode;

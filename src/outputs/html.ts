@@ -2,13 +2,16 @@ import type { CoverageGap } from '../model/cluster.js';
 import type { Finding } from '../model/finding.js';
 import type { ReportHeader, ReportSink, Summary } from '../model/report.js';
 import type { InputError } from '../model/resource.js';
-import { FindingCollector, renderHtmlReport } from '../report-html/index.js';
+import { FindingCollector, renderHtmlReport, type HtmlReportInput } from '../report-html/index.js';
 import { StreamWriter } from './writer.js';
 
 /**
  * The self-contained HTML audit report. A page is laid out as a whole (summary first, findings grouped by control),
  * so the sink collects, keeping at most a page's worth of findings per control, and renders once at the end.
  */
+/** What the page shows beyond the scan itself (risks, attack paths, compliance), known once the scan has ended. */
+export type HtmlExtras = (summary: Summary, findings: readonly Finding[]) => Pick<HtmlReportInput, 'risks' | 'paths' | 'compliance'>;
+
 export class HtmlSink implements ReportSink {
   private readonly writer: StreamWriter;
   private header: ReportHeader | undefined;
@@ -16,7 +19,10 @@ export class HtmlSink implements ReportSink {
   private readonly errors: InputError[] = [];
   private readonly gaps: CoverageGap[] = [];
 
-  constructor(out: NodeJS.WritableStream) {
+  constructor(
+    out: NodeJS.WritableStream,
+    private readonly extras?: HtmlExtras,
+  ) {
     this.writer = new StreamWriter(out);
   }
 
@@ -47,6 +53,7 @@ export class HtmlSink implements ReportSink {
       errors: this.errors,
       gaps: this.gaps,
       omitted: this.collector.omitted,
+      ...this.extras?.(summary, this.collector.findings),
     });
     await this.writer.write(html);
     await this.writer.flush();

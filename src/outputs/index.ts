@@ -1,5 +1,5 @@
 import type { ReportSink } from '../model/report.js';
-import { HtmlSink } from './html.js';
+import { HtmlSink, type HtmlExtras } from './html.js';
 import { CsvSink } from './csv.js';
 import { JsonSink } from './json.js';
 import { JunitSink } from './junit.js';
@@ -13,8 +13,11 @@ export type OutputFormat = 'table' | 'json' | 'sarif' | 'junit' | 'html' | 'csv'
 /** Every report format; the first is the default. */
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['table', 'json', 'sarif', 'junit', 'html', 'csv', 'policyreport', 'prometheus'];
 
-/** A sink writing one format to `out`. The caller owns `out`: `end()` resolves once `out` accepted everything. */
-export function createSink(format: OutputFormat, out: NodeJS.WritableStream, options: { color: boolean }): ReportSink {
+/**
+ * A sink writing one format to `out`. The caller owns `out`: `end()` resolves once `out` accepted everything. `html`
+ * takes the extras its audit report shows (risks, attack paths, compliance).
+ */
+export function createSink(format: OutputFormat, out: NodeJS.WritableStream, options: { color: boolean; html?: HtmlExtras }): ReportSink {
   switch (format) {
     case 'table':
       return new TableSink(out, options);
@@ -31,6 +34,6 @@ export function createSink(format: OutputFormat, out: NodeJS.WritableStream, opt
     case 'prometheus':
       return new PrometheusSink(out);
     case 'html':
-      return new HtmlSink(out);
+      return new HtmlSink(out, options.html);
   }
 }
