@@ -1,6 +1,8 @@
 /** `kspm scan --top N` and `kspm paths` on the bundled demo estate, through the built CLI. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { COMPLIANCE_FORMATS } from '../src/compliance/index.js';
+import { OUTPUT_FORMATS } from '../src/outputs/index.js';
 import { kspm } from './helpers/cli.js';
 
 const DEMO = ['examples/demo', '--config', 'examples/demo/kspm.yaml'];
@@ -76,5 +78,18 @@ describe('kspm scan -o html', () => {
     assert.match(run.stdout, /internet -&gt; (Ingress|LoadBalancer)/, 'attack paths are listed, escaped');
     for (const framework of ['cis-1.12', 'nsa-1.2', 'pss', 'mitre', 'nist-800-53', 'pci-dss-4', 'hipaa', 'soc2']) assert.ok(run.stdout.includes(framework), framework);
     assert.doesNotMatch(run.stdout, /Not ranked in this run|Not searched in this run/);
+  });
+});
+
+describe('the demo in every format', () => {
+  it('writes every report format of kspm scan and every format of kspm compliance', () => {
+    for (const format of OUTPUT_FORMATS) {
+      const run = kspm(['scan', ...DEMO, '-o', format]);
+      assert.ok([0, 1, 3].includes(run.status) && run.stdout.length > 0, `${format}: exit ${run.status} ${run.stderr}`);
+    }
+    for (const format of COMPLIANCE_FORMATS) {
+      const run = kspm(['compliance', '--framework', 'cis-1.12', ...DEMO.slice(0, 1), '-o', format]);
+      assert.ok([0, 3].includes(run.status) && run.stdout.length > 0, `compliance ${format}: exit ${run.status} ${run.stderr}`);
+    }
   });
 });
