@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, test } from 'node:test';
+import Database from 'better-sqlite3';
 import { sharedData } from '../../../test/helpers/shared.js';
 import type { Advisory } from '../advisory.js';
 import { defaultDbPath } from './path.js';
@@ -78,4 +80,42 @@ test('staleness, read-only opening, schema check and the default path', () => {
   assert.throws(() => openAdvisoryDb(join(dir, 'none.db'), { readonly: true }), /no vulnerability database at .*none\.db/);
   assert.equal(defaultDbPath({ KSPM_VULN_DB: '/x/v.db' }), '/x/v.db');
   assert.equal(defaultDbPath({ XDG_CACHE_HOME: '/c' }), join('/c', 'kspm', 'vuln.db'));
+});
+
+const kevEntry = (cve: string, dateAdded = '2024-02-01') => ({ cve, dateAdded, ransomware: false });
+
+test('KEV entries are stored under their source, replaced with it, and counted by status', async () => {
+  const db = openAdvisoryDb(join(dir, 'kev.db'));
+  db.replaceSource({ name: 'osv', kind: 'osv', location: 'x' }, [advisory('GO-1', 'm1')]);
+  db.replaceSource({ name: 'kev', kind: 'cisa-kev', location: 'k' }, { advisories: [], knownExploited: [kevEntry('CVE-2024-1'), kevEntry('CVE-2024-2', '2024-03-01')] });
+  db.replaceSource({ name: 'other-kev', kind: 'cisa-kev', location: 'o' }, { advisories: [], knownExploited: [kevEntry('CVE-2024-2')] });
+  assert.deepEqual([...db.knownExploited()].sort(), ['CVE-2024-1', 'CVE-2024-2']);
+  const source = db.sources().find((s) => s.name === 'kev');
+  assert.deepEqual([source?.kind, source?.recordCount, source?.dataDate], ['cisa-kev', 2, '2024-03-01'], 'the newest date added is the data date');
+  const status = db.status();
+  assert.equal(status.knownExploited, 2, 'distinct CVEs over all catalogues');
+  assert.equal(status.advisories, 1, 'KEV entries are not advisories');
+  db.replaceSource({ name: 'kev', kind: 'cisa-kev', location: 'k' }, { advisories: [], knownExploited: [kevEntry('CVE-2024-3')] });
+  assert.deepEqual([...db.knownExploited()].sort(), ['CVE-2024-2', 'CVE-2024-3']);
+  assert.deepEqual(db.advisoriesFor('Go', 'm1').map((a) => a.id), ['GO-1'], 'replacing a KEV source leaves advisories alone');
+
+  const [outcome] = await importPaths(db, [fileURLToPath(new URL('../import/testdata/kev-small.json', import.meta.url))]);
+  assert.deepEqual([outcome?.advisories, outcome?.knownExploited, outcome?.errors, outcome?.kept], [0, 3, [], false]);
+  assert.ok(db.knownExploited().has('CVE-2021-44228'));
+  db.close();
+});
+
+test('a schema-1 database from before KEV support reads as having none, and gains the table when opened for writing', () => {
+  const path = join(dir, 'old.db');
+  const raw = new Database(path);
+  raw.exec("CREATE TABLE sources (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, location TEXT NOT NULL, imported_at TEXT NOT NULL, record_count INTEGER NOT NULL, data_date TEXT); CREATE TABLE advisories (id INTEGER PRIMARY KEY, source_id INTEGER NOT NULL, advisory_id TEXT NOT NULL, json TEXT NOT NULL); CREATE TABLE packages (ecosystem TEXT NOT NULL, name TEXT NOT NULL, advisory INTEGER NOT NULL);");
+  raw.pragma('user_version = 1');
+  raw.close();
+  const readonly = openAdvisoryDb(path, { readonly: true });
+  assert.deepEqual([readonly.knownExploited().size, readonly.status().knownExploited], [0, 0]);
+  readonly.close();
+  const writable = openAdvisoryDb(path);
+  writable.replaceSource({ name: 'kev', kind: 'cisa-kev', location: 'k' }, { advisories: [], knownExploited: [kevEntry('CVE-2024-9')] });
+  assert.deepEqual([...writable.knownExploited()], ['CVE-2024-9']);
+  writable.close();
 });

@@ -1,7 +1,7 @@
 /**
  * The local advisory database: one SQLite file. `sources` says what was imported from where and when; `advisories`
  * holds each Advisory as JSON under its source; `packages` indexes (ecosystem, package name) → advisory, which is all
- * matching asks. A source is replaced in one transaction, so readers see its old records or its new ones, never half,
+ * matching asks; `known_exploited` holds the CVEs of a CISA KEV catalogue under its source. A source is replaced in one transaction, so readers see its old records or its new ones, never half,
  * and a failed import changes nothing.
  */
 import Database from 'better-sqlite3';
@@ -9,6 +9,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Advisory, AdvisoryLookup } from '../advisory.js';
 import { canonicalEcosystem } from '../import/ecosystem.js';
+import type { KnownExploited } from '../import/kev.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -39,6 +40,17 @@ CREATE INDEX packages_by_name ON packages(ecosystem, name, advisory);
 CREATE INDEX packages_by_advisory ON packages(advisory);
 `;
 
+/** Added after schema 1 shipped: created when absent, so older databases gain it without a rebuild. */
+const KNOWN_EXPLOITED_TABLE = `
+CREATE TABLE IF NOT EXISTS known_exploited (
+  source_id INTEGER NOT NULL REFERENCES sources(id),
+  cve TEXT NOT NULL,
+  date_added TEXT NOT NULL,
+  ransomware INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS known_exploited_by_source ON known_exploited(source_id);
+`;
+
 /** What a source is: a configured download (`osv-Go`) or an imported path. */
 export interface SourceInfo {
   name: string;
@@ -48,10 +60,17 @@ export interface SourceInfo {
   location: string;
 }
 
+/** What a source holds: advisories, and the CVEs of a KEV catalogue. */
+export interface SourceContent {
+  advisories: readonly Advisory[];
+  knownExploited: readonly KnownExploited[];
+}
+
 export interface SourceRecord extends SourceInfo {
   importedAt: string;
+  /** Advisories and KEV entries together. */
   recordCount: number;
-  /** The newest modified/published date among its advisories, when they have one. */
+  /** The newest modified/published date among its advisories (or KEV date added), when they have one. */
   dataDate?: string;
 }
 
@@ -60,6 +79,8 @@ export interface DbStatus {
   schemaVersion: number;
   sources: SourceRecord[];
   advisories: number;
+  /** Distinct CVEs listed in the KEV catalogues imported. */
+  knownExploited: number;
   /** Distinct advisories indexed per ecosystem (`Debian:12`, `Go`, …). */
   perEcosystem: Record<string, number>;
   /** The oldest source import, which is how stale the database is; undefined when empty. */
@@ -97,11 +118,14 @@ export class AdvisoryDb implements AdvisoryLookup {
 
   private prepareSchema(readonly: boolean): void {
     const version = this.db.pragma('user_version', { simple: true }) as number;
-    if (version === SCHEMA_VERSION) return;
+    if (version === SCHEMA_VERSION) {
+      if (!readonly) this.db.exec(KNOWN_EXPLOITED_TABLE);
+      return;
+    }
     const empty = (this.db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n === 0;
     if (version === 0 && empty && !readonly) {
       this.db.pragma('journal_mode = WAL');
-      this.db.exec(SCHEMA);
+      this.db.exec(SCHEMA + KNOWN_EXPLOITED_TABLE);
       this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
       return;
     }
@@ -121,11 +145,13 @@ export class AdvisoryDb implements AdvisoryLookup {
     });
   }
 
-  /** Replaces everything the source held with `advisories`, in one transaction. */
-  replaceSource(source: SourceInfo, advisories: readonly Advisory[], importedAt: Date = new Date()): void {
+  /** Replaces everything the source held with `content` (or only advisories), in one transaction. */
+  replaceSource(source: SourceInfo, content: readonly Advisory[] | SourceContent, importedAt: Date = new Date()): void {
+    const { advisories, knownExploited } = 'advisories' in content ? content : { advisories: content, knownExploited: [] };
     const findSource = this.db.prepare<[string], { id: number }>('SELECT id FROM sources WHERE name = ?');
     const deletePackages = this.db.prepare('DELETE FROM packages WHERE advisory IN (SELECT id FROM advisories WHERE source_id = ?)');
     const deleteAdvisories = this.db.prepare('DELETE FROM advisories WHERE source_id = ?');
+    const deleteKnownExploited = this.db.prepare('DELETE FROM known_exploited WHERE source_id = ?');
     const upsertSource = this.db.prepare(
       `INSERT INTO sources (name, kind, location, imported_at, record_count, data_date) VALUES (@name, @kind, @location, @importedAt, @recordCount, @dataDate)
        ON CONFLICT(name) DO UPDATE SET kind = excluded.kind, location = excluded.location, imported_at = excluded.imported_at,
@@ -133,13 +159,16 @@ export class AdvisoryDb implements AdvisoryLookup {
     );
     const insertAdvisory = this.db.prepare('INSERT INTO advisories (source_id, advisory_id, json) VALUES (?, ?, ?)');
     const insertPackage = this.db.prepare('INSERT INTO packages (ecosystem, name, advisory) VALUES (?, ?, ?)');
+    const insertKnownExploited = this.db.prepare('INSERT INTO known_exploited (source_id, cve, date_added, ransomware) VALUES (?, ?, ?, ?)');
     this.db.transaction(() => {
       const old = findSource.get(source.name);
       if (old) {
         deletePackages.run(old.id);
         deleteAdvisories.run(old.id);
+        deleteKnownExploited.run(old.id);
       }
-      upsertSource.run({ ...source, importedAt: importedAt.toISOString(), recordCount: advisories.length, dataDate: newestDate(advisories) ?? null });
+      const dataDate = newestOf([newestDate(advisories), ...knownExploited.map((entry) => entry.dateAdded)]);
+      upsertSource.run({ ...source, importedAt: importedAt.toISOString(), recordCount: advisories.length + knownExploited.length, dataDate: dataDate ?? null });
       const sourceId = findSource.get(source.name)?.id;
       for (const advisory of advisories) {
         const rowid = Number(insertAdvisory.run(sourceId, advisory.id, JSON.stringify(advisory)).lastInsertRowid);
@@ -149,8 +178,20 @@ export class AdvisoryDb implements AdvisoryLookup {
           insertPackage.run(ecosystem, name, rowid);
         }
       }
+      for (const entry of knownExploited) insertKnownExploited.run(sourceId, entry.cve, entry.dateAdded, entry.ransomware ? 1 : 0);
     })();
     this.parsed.clear();
+  }
+
+  /** The CVE ids every imported KEV catalogue lists. */
+  knownExploited(): Set<string> {
+    if (!this.hasKnownExploitedTable()) return new Set();
+    return new Set(this.db.prepare<[], string>('SELECT DISTINCT cve FROM known_exploited').pluck().all());
+  }
+
+  /** A database from before KEV support, opened read-only, has no table for it (a writable open adds one). */
+  private hasKnownExploitedTable(): boolean {
+    return this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'known_exploited'").get() !== undefined;
   }
 
   sources(): SourceRecord[] {
@@ -176,6 +217,7 @@ export class AdvisoryDb implements AdvisoryLookup {
       schemaVersion: SCHEMA_VERSION,
       sources,
       advisories,
+      knownExploited: this.hasKnownExploitedTable() ? (this.db.prepare('SELECT count(DISTINCT cve) AS n FROM known_exploited').get() as { n: number }).n : 0,
       perEcosystem,
       ...(oldestImport ? { oldestImport, ageDays: (now.getTime() - Date.parse(oldestImport)) / 86_400_000 } : {}),
     };
@@ -196,11 +238,12 @@ export function openAdvisoryDb(path: string, options: OpenOptions = {}): Advisor
   return new AdvisoryDb(path, options);
 }
 
-function newestDate(advisories: readonly Advisory[]): string | undefined {
+function newestOf(dates: Iterable<string | undefined>): string | undefined {
   let newest: string | undefined;
-  for (const advisory of advisories) {
-    const date = advisory.modified && !advisory.modified.startsWith('0001-') ? advisory.modified : advisory.published;
-    if (date && (newest === undefined || date > newest)) newest = date;
-  }
+  for (const date of dates) if (date && (newest === undefined || date > newest)) newest = date;
   return newest;
+}
+
+function newestDate(advisories: readonly Advisory[]): string | undefined {
+  return newestOf(advisories.map((advisory) => (advisory.modified && !advisory.modified.startsWith('0001-') ? advisory.modified : advisory.published)));
 }

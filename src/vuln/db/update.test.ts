@@ -25,6 +25,7 @@ before(async () => {
   routes.set('/Go/all.zip', () => zipSync(Object.fromEntries(readdirSync(go).map((name) => [name, readFileSync(join(go, name))]))));
   const secdb = parseYaml(readFileSync(join(data, 'alpine-secdb', 'v3.11', 'main.yaml'), 'utf8')) as unknown;
   routes.set('/v3.11/main.json', () => new TextEncoder().encode(JSON.stringify(secdb)));
+  routes.set('/sites/default/files/feeds/known_exploited_vulnerabilities.json', () => readFileSync(new URL('../import/testdata/kev-small.json', import.meta.url)));
   routes.set('/flaky/all.zip', () => {
     failures++;
     throw new Error('always 503');
@@ -56,8 +57,10 @@ test('update downloads each source from the mirror; a failing one is named and k
   const outcomes = await updateDb(db, config, () => {}, { retryDelayMs: 1 });
   assert.deepEqual(outcomes.map((o) => [o.source, o.advisories, o.kept]), [
     ['osv-Go', 4291, false], ['osv-Flaky', 0, true], ['alpine-v3.11-main', 1124, false], ['alpine-v3.11-community', 0, true],
-    ['alpine-v3.12-main', 0, true], ['alpine-v3.12-community', 0, true],
+    ['alpine-v3.12-main', 0, true], ['alpine-v3.12-community', 0, true], ['cisa-kev', 0, false],
   ]);
+  assert.equal(outcomes[6]?.knownExploited, 3, 'the KEV catalogue comes from the mirror too');
+  assert.deepEqual([...db.knownExploited()].sort(), ['CVE-2014-0160', 'CVE-2021-44228', 'CVE-2023-4863']);
   assert.match(outcomes[1]?.errors[0]?.message ?? '', /download failed after 1 attempt\(s\): HTTP 404 Not Found/);
   assert.equal(outcomes[1]?.errors[0]?.file, `${mirror}/Flaky/all.zip`);
   assert.equal(failures, 0, 'a 404 is not retried, and the lower-case route is not asked');
@@ -69,7 +72,7 @@ test('update downloads each source from the mirror; a failing one is named and k
 
 test('a 503 is retried', { skip }, async () => {
   const db = openAdvisoryDb(join(dir, 'retry.db'));
-  const outcomes = await updateDb(db, { sources: [{ name: 'flaky', format: 'osv-zip', url: `${mirror}/flaky/all.zip` }], osvEcosystems: [], debianTracker: false, alpineBranches: [], retries: 2 }, () => {}, { retryDelayMs: 1 });
+  const outcomes = await updateDb(db, { sources: [{ name: 'flaky', format: 'osv-zip', url: `${mirror}/flaky/all.zip` }], osvEcosystems: [], debianTracker: false, alpineBranches: [], kev: false, retries: 2 }, () => {}, { retryDelayMs: 1 });
   assert.equal(failures, 3);
   assert.equal(outcomes[0]?.kept, true);
   db.close();
@@ -80,9 +83,13 @@ test('default sources and config parsing', () => {
   assert.ok(sources.some((s) => s.url === 'https://osv-vulnerabilities.storage.googleapis.com/crates.io/all.zip'));
   assert.ok(sources.some((s) => s.url === 'https://security-tracker.debian.org/tracker/data/json' && s.format === 'debian-tracker'));
   assert.ok(sources.some((s) => s.url === 'https://secdb.alpinelinux.org/v3.21/community.json'));
-  const config = parseUpdateConfig(stringify({ mirror: 'https://m.example/base/', osvEcosystems: ['Go'], debianTracker: false, alpineBranches: [] }), 'c.yaml');
+  assert.deepEqual(sources.find((s) => s.format === 'cisa-kev'), { name: 'cisa-kev', format: 'cisa-kev', url: 'https://www.cisa.gov/sites/default/files/feeds/known_exploited_vulnerabilities.json' });
+  const config = parseUpdateConfig(stringify({ mirror: 'https://m.example/base/', osvEcosystems: ['Go'], debianTracker: false, alpineBranches: [], kev: false }), 'c.yaml');
   assert.ok(!('error' in config));
   assert.deepEqual(updateSources(config), [{ name: 'osv-Go', format: 'osv-zip', url: 'https://m.example/base/Go/all.zip' }]);
+  const kevOnly = parseUpdateConfig('{osvEcosystems: [], debianTracker: false, alpineBranches: [], kevUrl: "https://kev.example/feed.json"}', 'c.yaml');
+  assert.ok(!('error' in kevOnly));
+  assert.deepEqual(updateSources(kevOnly), [{ name: 'cisa-kev', format: 'cisa-kev', url: 'https://kev.example/feed.json' }]);
   assert.deepEqual(parseUpdateConfig('alpineBranches: [3.19]', 'c.yaml'), { error: 'c.yaml: alpineBranches.0: Invalid input: expected string, received number' });
   assert.match(JSON.stringify(parseUpdateConfig('bogus: 1', 'c.yaml')), /c\.yaml: config: Unrecognized key/);
 });

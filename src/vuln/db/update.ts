@@ -4,9 +4,8 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { ADVISORY_FORMATS, parseAdvisories, type AdvisoryFormat } from '../import/formats.js';
-import { mergeSameId } from '../import/merge.js';
-import type { ProgressListener, SourceOutcome } from './import.js';
+import { ADVISORY_FORMATS, parseSource, type AdvisoryFormat } from '../import/formats.js';
+import { storeSource, type ProgressListener, type SourceOutcome } from './import.js';
 import type { AdvisoryDb } from './store.js';
 
 export interface UpdateSource {
@@ -21,6 +20,9 @@ const configSchema = z.object({
   osvEcosystems: z.array(z.string().min(1)).optional(),
   debianTracker: z.boolean().optional(),
   alpineBranches: z.array(z.string().regex(/^v\d+\.\d+$/, 'expected a branch such as v3.21')).optional(),
+  /** CISA's Known Exploited Vulnerabilities catalogue, which the risk score reads. */
+  kev: z.boolean().optional(),
+  kevUrl: z.string().url().optional(),
   /** Sources in addition to the defaults. */
   sources: z.array(z.object({ name: z.string().min(1), format: z.enum(ADVISORY_FORMATS as [AdvisoryFormat, ...AdvisoryFormat[]]), url: z.string().url() })).optional(),
   timeoutSeconds: z.number().positive().optional(),
@@ -34,6 +36,7 @@ export const DEFAULT_ALPINE_BRANCHES = ['v3.20', 'v3.21', 'v3.22', 'v3.23'];
 const OSV_BASE = 'https://osv-vulnerabilities.storage.googleapis.com';
 const DEBIAN_TRACKER_URL = 'https://security-tracker.debian.org/tracker/data/json';
 const ALPINE_SECDB_BASE = 'https://secdb.alpinelinux.org';
+export const DEFAULT_KEV_URL = 'https://www.cisa.gov/sites/default/files/feeds/known_exploited_vulnerabilities.json';
 const MAX_DOWNLOAD_BYTES = 2 * 1024 * 1024 * 1024 - 1;
 
 /** A YAML or JSON config file's text → the config, or an error naming the file and the field. */
@@ -59,6 +62,7 @@ export function updateSources(config: UpdateConfig = {}): UpdateSource[] {
     ...(config.alpineBranches ?? DEFAULT_ALPINE_BRANCHES).flatMap((branch) => ['main', 'community'].map((repo): UpdateSource => ({
       name: `alpine-${branch}-${repo}`, format: 'alpine-secdb', url: `${ALPINE_SECDB_BASE}/${branch}/${repo}.json`,
     }))),
+    ...(config.kev ?? true ? [{ name: 'cisa-kev', format: 'cisa-kev' as const, url: config.kevUrl ?? DEFAULT_KEV_URL }] : []),
     ...(config.sources ?? []),
   ];
   return config.mirror ? sources.map((source) => ({ ...source, url: onMirror(source.url, config.mirror ?? '') })) : sources;
@@ -90,15 +94,9 @@ export async function updateDb(db: AdvisoryDb, config: UpdateConfig = {}, onProg
       onProgress(`${source.name}: ${download.error}; previous data kept`);
       continue;
     }
-    const result = parseAdvisories(download.bytes, source.url, source.format);
-    const advisories = mergeSameId(result.advisories);
-    if (advisories.length === 0 && result.errors.length > 0) {
-      outcomes.push({ source: source.name, advisories: 0, errors: result.errors, kept: true });
-      continue;
-    }
-    db.replaceSource({ name: source.name, kind: source.format, location: source.url }, advisories);
-    onProgress(`${source.name}: ${advisories.length} advisories, ${result.errors.length} errors`);
-    outcomes.push({ source: source.name, advisories: advisories.length, errors: result.errors, kept: false });
+    const outcome = storeSource(db, { name: source.name, kind: source.format, location: source.url }, parseSource(download.bytes, source.url, source.format));
+    if (!outcome.kept) onProgress(`${source.name}: ${outcome.advisories} advisories, ${outcome.errors.length} errors`);
+    outcomes.push(outcome);
   }
   return outcomes;
 }
