@@ -34,7 +34,8 @@ export interface AuditExtras {
   html: HtmlExtras;
 }
 
-export async function auditExtras(controls: readonly ControlMeta[]): Promise<AuditExtras> {
+/** `kev`: the CVE ids of CISA's Known Exploited Vulnerabilities catalogue, when the scan opened an advisory database. */
+export async function auditExtras(controls: readonly ControlMeta[], kev?: ReadonlySet<string>): Promise<AuditExtras> {
   const catalogue = await loadFrameworkDir();
   for (const error of catalogue.errors) process.stderr.write(`warning: framework ${error.file}: ${error.message}\n`);
   let risks: RankedRisk[] = [];
@@ -42,8 +43,9 @@ export async function auditExtras(controls: readonly ControlMeta[]): Promise<Aud
   const analysis: SourceAnalysis = {
     analyse(findings, inventory) {
       const open = findings.filter((finding) => !isExcepted(finding));
-      const context = riskContextOf({ findings: open, inventory });
-      const assessment = assessRisk({ findings: open, inventory }, context);
+      const input = { findings: open, inventory, ...(kev ? { kev } : {}) };
+      const context = riskContextOf(input);
+      const assessment = assessRisk(input, context);
       const byId = new Map(context.findings.map(({ finding, id }) => [id, finding]));
       const ranked = rankFindings(assessment).slice(0, RISKS_SHOWN).map((risk): RankedRisk => {
         const finding = byId.get(risk.findingId)!;

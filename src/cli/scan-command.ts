@@ -64,6 +64,8 @@ export interface PreparedScan {
   warnAfter(summary: Summary): void;
   /** Releases what the scan holds open (the advisory database of --images). */
   close(): void;
+  /** The CVE ids of the CISA KEV catalogue in the advisory database of --images, for the risk engine. */
+  knownExploited?: ReadonlySet<string>;
 }
 
 /** Reads the flags and files of a scan (config, exceptions, versions) into a request; usage errors throw. */
@@ -122,7 +124,7 @@ export async function prepareScan(paths: string[], flags: Omit<ScanFlags, 'outpu
     ...(failOn ? { failOn } : {}),
     now,
     ...(images ? { scanImages: images.scanner } : {}),
-    ...(top !== undefined ? { analysis: riskRanking(top) } : {}),
+    ...(top !== undefined ? { analysis: riskRanking(top, images?.knownExploited) } : {}),
   };
   return {
     request,
@@ -138,6 +140,7 @@ export async function prepareScan(paths: string[], flags: Omit<ScanFlags, 'outpu
       }
     },
     close: () => images?.close(),
+    ...(images ? { knownExploited: images.knownExploited } : {}),
   };
 }
 
@@ -147,7 +150,7 @@ export async function scanCommand(paths: string[], flags: ScanFlags): Promise<nu
     throw new UsageError(`invalid --output "${flags.output}": expected ${OUTPUT_FORMATS.join(', ')}`);
   }
   const scan = await prepareScan(paths, flags);
-  const audit = flags.output === 'html' ? await auditExtras(scan.header.controls) : undefined;
+  const audit = flags.output === 'html' ? await auditExtras(scan.header.controls, scan.knownExploited) : undefined;
   const request = audit ? { ...scan.request, analysis: { ...audit.analysis, ...(scan.request.analysis?.top !== undefined ? { top: scan.request.analysis.top } : {}) } } : scan.request;
   const output = openOutput(flags.outputFile);
   const sink = createSink(flags.output as OutputFormat, output.stream, { color: output.color, ...(audit ? { html: audit.html } : {}) });
@@ -164,8 +167,11 @@ export async function scanCommand(paths: string[], flags: ScanFlags): Promise<nu
   }
 }
 
-/** The image scanner `--images` asks for: the advisory database opened once, images pulled as `kspm image scan` does. */
-function imageScanning(flags: Omit<ScanFlags, 'output' | 'outputFile'>, liveClusters: boolean, kubeconfig: string | undefined): { scanner: ImageScanner; close(): void } {
+/**
+ * The image scanner `--images` asks for: the advisory database opened once, images pulled as `kspm image scan` does;
+ * and the database's KEV listing, which the risk engine weighs.
+ */
+function imageScanning(flags: Omit<ScanFlags, 'output' | 'outputFile'>, liveClusters: boolean, kubeconfig: string | undefined): { scanner: ImageScanner; knownExploited: ReadonlySet<string>; close(): void } {
   const maxAgeDays = Number(flags.maxDbAge);
   if (!Number.isFinite(maxAgeDays) || maxAgeDays <= 0) throw new UsageError(`invalid --max-db-age "${flags.maxDbAge}": expected a number of days`);
   const suppressions = loadSuppressions(flags);
@@ -186,5 +192,5 @@ function imageScanning(flags: Omit<ScanFlags, 'output' | 'outputFile'>, liveClus
       if (done === total) progress.clear();
     },
   });
-  return { scanner, close: () => db.close() };
+  return { scanner, knownExploited: db.knownExploited(), close: () => db.close() };
 }
