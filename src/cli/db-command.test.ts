@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import { zipSync } from 'fflate';
 import { parse as parseYaml } from 'yaml';
@@ -199,3 +200,15 @@ test('openScanDatabase: read-only, clear errors for missing or empty, a warning 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+test('a KEV catalogue imports as a file; status shows its CVE count in the table and the JSON', async () => {
+  const db = join(dir, 'kev.db');
+  const kev = fileURLToPath(new URL('../vuln/import/testdata/kev-small.json', import.meta.url));
+  const imported = await captured(() => dbImportCommand([kev], { db }));
+  assert.equal(imported.result, 0, imported.stderr);
+  assert.match(imported.stderr, /^imported .*kev-small\.json: 0 advisories, 3 KEV-listed CVEs$/m);
+  const table = await captured(() => dbStatusCommand({ db, output: 'table' }));
+  assert.match(table.stdout, /^known exploited \(CISA KEV\): 3 CVEs$/m);
+  const json = await captured(() => dbStatusCommand({ db, output: 'json' }));
+  assert.equal((JSON.parse(json.stdout) as { knownExploited: number }).knownExploited, 3);
+});

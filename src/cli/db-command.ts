@@ -19,9 +19,9 @@ const ERRORS_SHOWN_PER_SOURCE = 20;
 
 export const DB_COMMAND_HELP = {
   db: 'Manage the local vulnerability database that image scans match against (see docs/vuln-db.md)',
-  update: 'Download the configured advisory sources (OSV per ecosystem, Debian tracker, Alpine secdb) and replace each in the database',
-  import: 'Import advisory files or folders (OSV JSON/YAML/zip, Debian DSA/DLA lists or tracker JSON, Alpine secdb), for air-gapped use',
-  status: 'Show what the database holds: sources, when they were imported, advisories per ecosystem, and how old the data is',
+  update: 'Download the configured advisory sources (OSV per ecosystem, Debian tracker, Alpine secdb, CISA KEV) and replace each in the database',
+  import: 'Import advisory files or folders (OSV JSON/YAML/zip, Debian DSA/DLA lists or tracker JSON, Alpine secdb; a CISA KEV catalogue as a file), for air-gapped use',
+  status: 'Show what the database holds: sources, when they were imported, advisories per ecosystem, KEV-listed CVEs, and how old the data is',
 } as const;
 
 export interface DbUpdateFlags {
@@ -150,7 +150,8 @@ function updateConfigFrom(flags: DbUpdateFlags): UpdateConfig {
 
 /**
  * `--ecosystem`: OSV exports of exactly these ecosystems (known names in their OSV spelling, others as given); the
- * Debian tracker only with Debian, Alpine secdb only with Alpine, and configured extra sources only when named.
+ * Debian tracker only with Debian, Alpine secdb only with Alpine, no KEV catalogue (it is no ecosystem), and configured
+ * extra sources only when named.
  */
 function onlyEcosystems(config: UpdateConfig, wanted: readonly string[]): UpdateConfig {
   const ecosystems = [...new Set(wanted.map((name) => DEFAULT_OSV_ECOSYSTEMS.find((known) => known.toLowerCase() === name.toLowerCase()) ?? name))];
@@ -159,6 +160,7 @@ function onlyEcosystems(config: UpdateConfig, wanted: readonly string[]): Update
     osvEcosystems: ecosystems,
     debianTracker: ecosystems.includes('Debian') && (config.debianTracker ?? true),
     alpineBranches: ecosystems.includes('Alpine') ? config.alpineBranches : [],
+    kev: false,
     sources: (config.sources ?? []).filter((source) => wanted.includes(source.name)),
   };
 }
@@ -200,7 +202,8 @@ function reportOutcome(outcome: SourceOutcome, verb: string): void {
   if (outcome.kept) {
     process.stderr.write(`error: ${outcome.source}: nothing imported, previous data kept\n`);
   } else {
-    process.stderr.write(`${verb} ${outcome.source}: ${advisoryCount(outcome.advisories)}${outcome.errors.length > 0 ? `, ${plural(outcome.errors.length, 'error')}` : ''}\n`);
+    const listed = outcome.knownExploited === undefined ? '' : `, ${plural(outcome.knownExploited, 'KEV-listed CVE')}`;
+    process.stderr.write(`${verb} ${outcome.source}: ${advisoryCount(outcome.advisories)}${listed}${outcome.errors.length > 0 ? `, ${plural(outcome.errors.length, 'error')}` : ''}\n`);
   }
   for (const error of outcome.errors.slice(0, ERRORS_SHOWN_PER_SOURCE)) {
     process.stderr.write(`error: ${error.file === outcome.source ? '' : `${outcome.source}: `}${formatImportError(error)}\n`);
@@ -234,6 +237,7 @@ function statusJson(status: DbStatus, maxAgeDays: number, stale: boolean, now: D
     })),
     perEcosystem: status.perEcosystem,
     advisories: status.advisories,
+    knownExploited: status.knownExploited,
     ...(status.oldestImport ? { oldestImport: status.oldestImport } : {}),
     ...(status.ageDays !== undefined ? { ageDays: round(status.ageDays) } : {}),
     maxAgeDays,
@@ -260,6 +264,7 @@ function statusTable(status: DbStatus, now: Date): string {
     lines.push(...table(['ECOSYSTEM', 'ADVISORIES'], Object.entries(status.perEcosystem).map(([ecosystem, n]) => [ecosystem, count(n)]), [1]), '');
   }
   lines.push(`total: ${advisoryCount(status.advisories)} from ${plural(status.sources.length, 'source')}`);
+  lines.push(`known exploited (CISA KEV): ${plural(status.knownExploited, 'CVE')}`);
   return `${lines.join('\n')}\n`;
 }
 
