@@ -219,7 +219,7 @@ function exitStatus(outcomes: readonly SourceOutcome[]): number {
 }
 
 function outcomeJson(outcome: SourceOutcome) {
-  return { source: outcome.source, advisories: outcome.advisories, kept: outcome.kept, errors: outcome.errors };
+  return { source: outcome.source, advisories: outcome.advisories, ...(outcome.knownExploited !== undefined ? { knownExploited: outcome.knownExploited } : {}), kept: outcome.kept, errors: outcome.errors };
 }
 
 function statusJson(status: DbStatus, maxAgeDays: number, stale: boolean, now: Date) {
