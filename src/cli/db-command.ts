@@ -118,7 +118,7 @@ export function openScanDatabase(path: string = defaultDbPath(), options: ScanDa
   if (!existsSync(path)) throw new UsageError(missingMessage(path));
   const db = openReadOnly(path);
   const status = db.status();
-  if (status.ageDays === undefined) {
+  if (status.ageDays === undefined || status.advisories === 0) {
     db.close();
     throw new UsageError(`the vulnerability database ${path} holds no advisories; fill it with \`kspm db update\` (online) or \`kspm db import PATH\` (air-gapped)`);
   }

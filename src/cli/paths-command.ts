@@ -27,10 +27,10 @@ interface FoundPaths {
   findings: Map<string, Finding>;
 }
 
-function pathFinder(found: FoundPaths, options: { maxPaths: number; lateral: boolean }): SourceAnalysis {
+function pathFinder(found: FoundPaths, options: { maxPaths: number; lateral: boolean; kev?: ReadonlySet<string> }): SourceAnalysis {
   return {
     analyse(findings, inventory) {
-      const context = riskContextOf({ findings, inventory });
+      const context = riskContextOf({ findings, inventory, ...(options.kev ? { kev: options.kev } : {}) });
       found.paths.push(...findAttackPaths(attackGraphOf(context), { maxPaths: options.maxPaths, lateral: options.lateral }));
       findingIds(findings).forEach((id, index) => found.findings.set(id, findings[index]!));
       return [];
@@ -69,7 +69,7 @@ export async function pathsCommand(paths: string[], flags: PathsFlags): Promise<
   const scan = await prepareScan(paths, flags, 'paths');
   const found: FoundPaths = { paths: [], findings: new Map() };
   try {
-    const summary = await runScan({ ...scan.request, analysis: pathFinder(found, { maxPaths, lateral: flags.lateral }) }, errorsOnly, scan.header);
+    const summary = await runScan({ ...scan.request, analysis: pathFinder(found, { maxPaths, lateral: flags.lateral, ...(scan.knownExploited ? { kev: scan.knownExploited } : {}) }) }, errorsOnly, scan.header);
     scan.warnAfter(summary);
     const output = openOutput(flags.outputFile);
     output.stream.write(flags.output === 'json' ? `${JSON.stringify({ paths: found.paths }, null, 2)}\n` : renderTable(found));
