@@ -9,7 +9,7 @@ const DEMO = ['examples/demo', '--config', 'examples/demo/kspm.yaml'];
 
 interface Report {
   findings: { controlId: string; severity: string; exception: unknown; risk?: { score: number; factors: { name: string; weight: number; evidence: string }[] } }[];
-  summary: { findings: { total: number } };
+  summary: { findings: { total: number }; riskiestWorkloads?: { workload: { kind: string; name: string }; score: number; findings: number; factors: { evidence: string }[] }[] };
 }
 
 describe('kspm scan --top', () => {
@@ -33,6 +33,15 @@ describe('kspm scan --top', () => {
 
   it('counts every finding in the summary, whatever it shows', () => {
     assert.equal(top.summary.findings.total, full.summary.findings.total);
+  });
+
+  it('scores workloads too: the summary lists the riskiest, each by its worst finding, with its own factors', () => {
+    const workloads = top.summary.riskiestWorkloads!;
+    assert.ok(workloads.length > 0 && workloads.length <= 10);
+    assert.deepEqual(workloads.map((w) => w.score), [...workloads.map((w) => w.score)].sort((a, b) => b - a));
+    assert.equal(workloads[0]!.score, top.findings[0]!.risk!.score, 'the riskiest workload carries the most urgent finding');
+    assert.ok(workloads.every((w) => w.findings > 0 && w.factors.every((factor) => factor.evidence.length > 0)));
+    assert.equal(full.summary.riskiestWorkloads, undefined);
   });
 
   it('shows the ranking in the table with the factors', () => {

@@ -10,7 +10,7 @@ import type { ClusterFacts, CoverageGap } from '../model/cluster.js';
 import type { Finding } from '../model/finding.js';
 import type { K8sObject } from '../model/k8s.js';
 import { formatPath } from '../model/path.js';
-import type { ClusterSummary, ControlTally, ReportHeader, ReportSink, Summary } from '../model/report.js';
+import type { ClusterSummary, ControlTally, ReportHeader, ReportSink, Summary, WorkloadRiskSummary } from '../model/report.js';
 import { describeRef, isClusterLocation, type InputError, type LoadedResource, type ResourceRef, type SourceItem, type SourceLocation } from '../model/resource.js';
 import { SEVERITIES, atLeast, type Severity } from '../model/severity.js';
 
@@ -59,6 +59,8 @@ export interface SourceAnalysis {
   analyse(findings: Finding[], inventory: Inventory): Finding[];
   /** Report only this many findings of the whole scan: those with the highest `risk.score`, highest first. */
   top?: number;
+  /** The riskiest workloads of everything analysed, for the summary. */
+  riskiestWorkloads?(): WorkloadRiskSummary[];
 }
 
 export type ImageScanner = (inventory: Inventory, facts: ClusterFacts | undefined) => Promise<ReadonlyMap<string, ImageScanOutcome>>;
@@ -255,6 +257,7 @@ export async function runScan(request: ScanRequest, sink: ReportSink, header: Re
     frameworks: frameworkScores(request.frameworks, request.controls, total.controls),
     controls: [...total.controls.values()],
     ...(clusters.length > 0 ? { clusters } : {}),
+    ...(request.analysis?.riskiestWorkloads ? { riskiestWorkloads: request.analysis.riskiestWorkloads() } : {}),
     exitCode,
     finishedAt: new Date().toISOString(),
   };

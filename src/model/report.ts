@@ -82,9 +82,23 @@ export interface Summary {
   /** Present when live clusters or snapshots were scanned: one entry per cluster. */
   clusters?: ClusterSummary[];
   controls: ControlTally[];
+  /** With `--top`: the workloads with the highest risk, each with its score and its own factors. */
+  riskiestWorkloads?: WorkloadRiskSummary[];
   /** Exit status the CLI will use (see README, Exit codes). */
   exitCode: number;
   finishedAt: string;
+}
+
+export interface WorkloadRiskSummary {
+  workload: { kind: string; namespace?: string; name: string };
+  /** The highest risk score of its open findings (0-100). */
+  score: number;
+  /** Its context, whatever its findings: exposure, host access, service account power, vulnerabilities, replicas. */
+  factors: { name: string; weight: number; evidence: string }[];
+  /** How many open findings it has. */
+  findings: number;
+  /** The cluster it runs in, for scans of clusters. */
+  cluster?: string;
 }
 
 /**

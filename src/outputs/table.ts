@@ -130,6 +130,14 @@ export class TableSink implements ReportSink {
       });
       await this.section(c.yellow('COVERAGE GAPS'), `${plural(this.gaps.length, 'resource type')} could not be read; nothing in them was judged`, [lines.join('')]);
     }
+    if (summary.riskiestWorkloads && summary.riskiestWorkloads.length > 0) {
+      const blocks = summary.riskiestWorkloads.map((risk) => {
+        const name = describeRef({ apiVersion: '', ...risk.workload });
+        const head = `${c.bold(`[risk ${risk.score}]`)} ${printable(risk.cluster ? `${risk.cluster}: ${name}` : name)}  ${c.dim(plural(risk.findings, 'open finding'))}\n`;
+        return head + risk.factors.map((factor) => this.field(`+${factor.weight}`, `${factor.name}: ${factor.evidence}`)).join('');
+      });
+      await this.section(c.bold('RISKIEST WORKLOADS'), 'scored by their worst finding, with their own context', blocks);
+    }
     await this.section(c.bold('SUMMARY'), '', [this.summary(summary)]);
     await this.writer.flush();
   }
