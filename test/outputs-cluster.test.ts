@@ -19,7 +19,7 @@ async function render(make: (out: CapturingStream) => ReportSink): Promise<strin
 describe('reports of live clusters', () => {
   it('JSON locates findings by context and API path and lists gaps, unreachable clusters and per-cluster results', async () => {
     const report = JSON.parse(await render((out) => new JsonSink(out))) as Record<string, any>;
-    assert.equal(report.schemaVersion, '1.1.0');
+    assert.equal(report.schemaVersion, '1.2.0');
     assert.deepEqual(report.resources[0].source, { cluster: 'prod', apiPath: '/apis/apps/v1/namespaces/shop/deployments/web' });
     assert.deepEqual(report.findings.map((finding: any) => finding.source), [
       { cluster: 'prod', apiPath: '/apis/apps/v1/namespaces/shop/deployments/web' },

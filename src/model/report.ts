@@ -5,7 +5,7 @@ import type { Severity } from './severity.js';
 import type { ControlMeta } from '../controls/types.js';
 
 /** The version of the JSON report layout (docs/output-format.md). Bump the major on any breaking change. */
-export const REPORT_SCHEMA_VERSION = '1.1.0';
+export const REPORT_SCHEMA_VERSION = '1.2.0';
 
 export interface ToolInfo {
   name: 'kspm';
