@@ -153,7 +153,7 @@ describe('platform profiles', () => {
     assert.equal(result(results, 'node-cis-1.1.1').status, 'not-applicable');
     const config = result(results, 'node-cis-4.1.9');
     assert.equal(config.location, '/etc/kubernetes/kubelet/kubelet-config.json');
-    assert.equal(config.status, 'fail', '644 is more than CIS 1.12 allows');
+    assert.equal(config.status, 'pass', 'the EKS benchmark (3.1.3) allows 644 for the kubelet config file');
     assert.equal(result(results, 'node-cis-4.1.5').location, '/var/lib/kubelet/kubeconfig');
     assert.equal(result(results, 'node-cis-4.1.1').status, 'fail', 'the service file is 644');
     assert.equal(result(results, 'node-cis-4.2.1').status, 'pass');
@@ -170,8 +170,14 @@ describe('platform profiles', () => {
     assert.equal(platform, 'gke');
     assert.equal(result(results, 'node-cis-4.1.9').location, '/home/kubernetes/kubelet-config.yaml');
     assert.equal(result(results, 'node-cis-4.1.9').status, 'pass');
-    assert.equal(result(results, 'node-cis-4.1.5').status, 'fail');
+    assert.equal(result(results, 'node-cis-4.1.5').status, 'pass', 'the GKE benchmark (3.1.1) allows 644 for the kubelet kubeconfig');
     assert.equal(result(results, 'node-cis-1.1.19').status, 'not-applicable');
+  });
+
+  it('a kubeadm node holds the kubelet files to CIS 1.12: 644 fails where EKS would pass it', () => {
+    const { results } = run(eksWorker(0o644), 'kubeadm');
+    assert.equal(result(results, 'node-cis-4.1.9').status, 'fail');
+    assert.equal(result(results, 'node-cis-4.1.9').expected, 'permissions 600 or more restrictive');
   });
 
   it('--platform overrides detection', () => {

@@ -8,9 +8,16 @@ import type { NodeTargets } from '../targets.js';
 import { targetsOf } from '../targets.js';
 import type { Verdict } from './types.js';
 
-export type FileRule = { kind: 'mode'; max: number } | { kind: 'owner'; user: string; group: string };
+/** `byPlatform`: the mode a provider's own benchmark allows on its nodes (EKS, GKE and AKS accept 644 for the kubelet's files). */
+export type FileRule = { kind: 'mode'; max: number; byPlatform?: Readonly<Partial<Record<string, number>>> } | { kind: 'owner'; user: string; group: string };
 
-export const modeAtMost = (max: number): FileRule => ({ kind: 'mode', max });
+export const modeAtMost = (max: number, byPlatform?: Readonly<Partial<Record<string, number>>>): FileRule => ({ kind: 'mode', max, ...(byPlatform ? { byPlatform } : {}) });
+
+/** The rule as it applies on this node's platform. */
+function onPlatform(rule: FileRule, facts: NodeFacts): FileRule {
+  const max = rule.kind === 'mode' ? rule.byPlatform?.[facts.platform.id] : undefined;
+  return max === undefined ? rule : { kind: 'mode', max };
+}
 export const ownedBy = (user: string, group: string): FileRule => ({ kind: 'owner', user, group });
 
 export const octal = (mode: number) => mode.toString(8).padStart(3, '0');
@@ -27,8 +34,9 @@ function judge(file: PresentFile, rule: FileRule): { found: string; ok: boolean 
 }
 
 /** A rule over the one file a target names (`what` says what it is, for messages). */
-export function oneFile(what: string, target: (targets: NodeTargets) => string | undefined, rule: FileRule) {
+export function oneFile(what: string, target: (targets: NodeTargets) => string | undefined, anyPlatformRule: FileRule) {
   return (facts: NodeFacts): Verdict => {
+    const rule = onPlatform(anyPlatformRule, facts);
     const path = target(targetsOf(facts));
     const expected = expectedOf(rule);
     const file = path === undefined ? undefined : fileAt(facts, path);
@@ -41,8 +49,9 @@ export function oneFile(what: string, target: (targets: NodeTargets) => string |
 }
 
 /** A rule over every file a target names; the failing ones are listed in `found`. */
-export function everyFile(what: string, targets: (targets: NodeTargets) => readonly string[], rule: FileRule) {
+export function everyFile(what: string, targets: (targets: NodeTargets) => readonly string[], anyPlatformRule: FileRule) {
   return (facts: NodeFacts): Verdict => {
+    const rule = onPlatform(anyPlatformRule, facts);
     const expected = expectedOf(rule);
     const files = targets(targetsOf(facts))
       .map((path) => fileAt(facts, path))

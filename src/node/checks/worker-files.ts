@@ -8,6 +8,9 @@ import { defineFileChecks } from './control-plane-files.js';
 import type { NodeCheck } from './types.js';
 
 const MODE_600 = modeAtMost(0o600);
+/** The kubelet's kubeconfig and config file: the EKS and GKE benchmarks (3.1.1, 3.1.3) and AKS's (3.1.1) allow 644. */
+const KUBECONFIG_MODE = modeAtMost(0o600, { eks: 0o644, gke: 0o644, aks: 0o644 });
+const CONFIG_MODE = modeAtMost(0o600, { eks: 0o644, gke: 0o644 });
 const ROOT = ownedBy('root', 'root');
 
 export const WORKER_FILE_CHECKS: readonly NodeCheck[] = defineFileChecks('worker-files', [
@@ -53,7 +56,7 @@ export const WORKER_FILE_CHECKS: readonly NodeCheck[] = defineFileChecks('worker
     severity: 'high',
     remediation: "chmod 600 the kubelet's --kubeconfig file (/etc/kubernetes/kubelet.conf on kubeadm).",
     what: 'kubelet kubeconfig',
-    rule: MODE_600,
+    rule: KUBECONFIG_MODE,
     one: (t) => t.kubeletKubeconfig,
   },
   {
@@ -89,7 +92,7 @@ export const WORKER_FILE_CHECKS: readonly NodeCheck[] = defineFileChecks('worker
     severity: 'medium',
     remediation: "chmod 600 the kubelet's --config file (/var/lib/kubelet/config.yaml on kubeadm).",
     what: 'kubelet config file',
-    rule: MODE_600,
+    rule: CONFIG_MODE,
     one: (t) => t.kubeletConfig,
   },
   {
