@@ -4,6 +4,7 @@
  */
 import { PackageURL } from 'packageurl-js';
 import type { ImageIdentity } from '../image/model.js';
+import { parseImageRef } from '../model/image.js';
 
 export interface RegistryReference {
   /** `docker.io/library/nginx` */
@@ -18,15 +19,12 @@ export interface RegistryReference {
  */
 export function parseRegistryReference(reference: string): RegistryReference | undefined {
   if (!/^[^/:@]+(:\d+)?\//.test(reference)) return undefined;
-  const at = reference.indexOf('@');
-  const withoutDigest = at >= 0 ? reference.slice(0, at) : reference;
-  const digest = at >= 0 ? reference.slice(at + 1) : undefined;
-  const colon = withoutDigest.lastIndexOf(':');
-  const tagged = colon > withoutDigest.lastIndexOf('/');
+  const parsed = parseImageRef(reference);
+  if (!parsed) return undefined;
   return {
-    repository: tagged ? withoutDigest.slice(0, colon) : withoutDigest,
-    ...(tagged ? { tag: withoutDigest.slice(colon + 1) } : {}),
-    ...(digest ? { digest } : {}),
+    repository: `${parsed.registry}/${parsed.repository}`,
+    ...(parsed.tag !== undefined ? { tag: parsed.tag } : {}),
+    ...(parsed.digest !== undefined ? { digest: parsed.digest } : {}),
   };
 }
 

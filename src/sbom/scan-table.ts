@@ -7,6 +7,7 @@ import { SEVERITIES, type Severity } from '../vuln/advisory.js';
 import type { Vulnerability } from '../vuln/vulnerability.js';
 import { suppressionMeaning } from './advisory-links.js';
 import type { ImageScanResult } from '../image/model.js';
+import { printable } from '../assets/table-layout.js';
 import { byWorstFirst, countBySeverity } from './ordering.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
@@ -36,10 +37,6 @@ function paint(colors: Colors, severity: Severity): (text: string) => string {
   }
 }
 
-/** Package names and versions come from the image: control characters must not reach the terminal. */
-function printable(text: string): string {
-  return text.replace(/[\u0000-\u001F\u007F-\u009F]/g, '');
-}
 
 /** `sha256:0123456789ab…` → `0123456789ab`, as docker prints short ids. */
 export function shortDigest(digest: string | undefined): string {
