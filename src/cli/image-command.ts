@@ -13,7 +13,7 @@ import { imageScanJson } from '../sbom/scan-json.js';
 import { imageScanSarif } from '../sbom/scan-sarif.js';
 import { imageScanTable, wantsColor } from '../sbom/scan-table.js';
 import { spdxJson } from '../sbom/spdx-writer.js';
-import { SEVERITIES, type Severity } from '../vuln/advisory.js';
+import { SEVERITIES, severityRank, type Severity } from '../vuln/advisory.js';
 import { parseIgnoreFile, type IgnoreRule } from '../vuln/ignore/ignore-file.js';
 import { parseOpenVex, type VexStatement } from '../vuln/ignore/openvex.js';
 import { UsageError } from '../usage-error.js';
@@ -178,7 +178,7 @@ export async function imageScanCommand(references: string[], flags: ImageScanFla
 }
 
 function atLeast(severity: Severity, threshold: Severity): boolean {
-  return SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(threshold) && severity !== 'UNKNOWN';
+  return severity !== 'UNKNOWN' && severityRank(severity) <= severityRank(threshold);
 }
 
 export async function sbomCommand(references: string[], flags: ImageSourceFlags): Promise<number> {

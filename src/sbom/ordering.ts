@@ -1,13 +1,9 @@
 /** One order for vulnerabilities in every image-scan output: worst first, then by advisory id and package. */
-import { SEVERITIES, type Severity } from '../vuln/advisory.js';
+import { SEVERITIES, severityRank, type Severity } from '../vuln/advisory.js';
 import type { Vulnerability } from '../vuln/vulnerability.js';
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-export function severityRank(severity: Severity): number {
-  return SEVERITIES.indexOf(severity);
 }
 
 export function byWorstFirst(a: Vulnerability, b: Vulnerability): number {

@@ -11,7 +11,8 @@ import type { Vulnerability } from '../vuln/vulnerability.js';
 import { TOOL } from '../tool-info.js';
 import { advisoryUrl, suppressionMeaning } from './advisory-links.js';
 import type { ImageScanResult } from '../image/model.js';
-import { byWorstFirst, severityRank } from './ordering.js';
+import { byWorstFirst } from './ordering.js';
+import { severityRank } from '../vuln/advisory.js';
 
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 

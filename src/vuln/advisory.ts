@@ -7,6 +7,11 @@ export type Severity = 'CRITICAL' | 'HIGH' | 'MEDIUM' | 'LOW' | 'NEGLIGIBLE' | '
 
 export const SEVERITIES: readonly Severity[] = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'NEGLIGIBLE', 'UNKNOWN'];
 
+/** Lower is more severe: the order of SEVERITIES. */
+export function severityRank(severity: Severity): number {
+  return SEVERITIES.indexOf(severity);
+}
+
 /** Exactly one key per event, as in OSV. */
 export type RangeEvent = { introduced: string } | { fixed: string } | { last_affected: string } | { limit: string };
 

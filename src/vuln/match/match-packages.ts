@@ -12,7 +12,7 @@ import { compareVersions, isSupportedEcosystem } from '../versions/index.js';
 import { mergeMatches, type Match } from './merge.js';
 import { lookupKeys, sameName, type LookupKey } from './package-keys.js';
 import { evaluateAffected, semverOrder } from './ranges.js';
-import { severityRank } from './severity.js';
+import { severityRank } from '../advisory.js';
 
 export interface MatchOptions {
   /** Also match advisories their publisher withdrew (default false: a withdrawn advisory was a mistake). */

@@ -5,7 +5,7 @@
  */
 import calculator from 'ae-cvss-calculator';
 import type { CvssScore, Severity } from '../advisory.js';
-import { SEVERITIES } from '../advisory.js';
+import { severityRank } from '../advisory.js';
 
 /** What one matched advisory says about severity. */
 export interface SeverityEvidence {
@@ -79,11 +79,6 @@ export function cvssRating(version: string, score: number): Severity {
   if (score === 0) return 'NEGLIGIBLE';
   if (version === '2.0') return score >= 7 ? 'HIGH' : score >= 4 ? 'MEDIUM' : 'LOW';
   return score >= 9 ? 'CRITICAL' : score >= 7 ? 'HIGH' : score >= 4 ? 'MEDIUM' : 'LOW';
-}
-
-/** Lower rank is more severe: the order of SEVERITIES. */
-export function severityRank(severity: Severity): number {
-  return SEVERITIES.indexOf(severity);
 }
 
 function highest<T extends { severity: Severity }>(items: T[]): T | undefined {
